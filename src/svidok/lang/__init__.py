@@ -1,0 +1,41 @@
+"""Per-language knowledge kept as data: one folder per language, YAML files inside.
+
+Adding a language means adding a folder ``svidok/lang/<code>/`` with the same files and a test.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import UnsupportedLanguage
+
+SUPPORTED_LANGUAGES = ("uk", "ru", "en")
+
+
+def available_languages() -> list[str]:
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+@functools.cache
+def load(lang: str, name: str) -> Any:
+    """Load ``svidok/lang/<lang>/<name>.yaml``; raise :class:`UnsupportedLanguage` if absent."""
+    if lang not in available_languages():
+        raise UnsupportedLanguage(
+            f"No language data for '{lang}'. Supported: {', '.join(available_languages())}."
+        )
+    path = resources.files(__name__).joinpath(lang, f"{name}.yaml")
+    if not path.is_file():
+        raise UnsupportedLanguage(f"Language '{lang}' has no data file '{name}.yaml'.")
+    with path.open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def has(lang: str, name: str) -> bool:
+    if lang not in available_languages():
+        return False
+    return resources.files(__name__).joinpath(lang, f"{name}.yaml").is_file()

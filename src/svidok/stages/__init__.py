@@ -1,0 +1,3 @@
+"""Pipeline stages, one module each; importing this package registers them all."""
+
+from . import langid, link, morph, ner, ner_model, normalize, quotes, segment, sources  # noqa: F401
