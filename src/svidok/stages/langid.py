@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import lang as langdata
 from ..document import Document, Paragraph
 from ..pipeline import stage
 
@@ -30,7 +31,29 @@ def detect_language(text: str) -> str | None:
     if len(_LETTER.findall(sample)) < 3:
         return None
     lang = _detector().detect_language_of(sample)
-    return lang.iso_code_639_1.name.lower() if lang is not None else None
+    code = lang.iso_code_639_1.name.lower() if lang is not None else None
+    return _script_correction(sample, code)
+
+
+@functools.cache
+def _script_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    rules = {}
+    for code in DETECTED:
+        if langdata.has(code, "script"):
+            data = langdata.load(code, "script")
+            rules[code] = (frozenset(data["exclusive_letters"]), frozenset(data["excludes_letters"]))
+    return rules
+
+
+def _script_correction(text: str, code: str | None) -> str | None:
+    """Overrule the detector when the letters prove another language (є, ї exist only in uk)."""
+    letters = set(text)
+    rules = _script_rules()
+    if code in rules and letters & rules[code][1]:
+        for other, (exclusive, excluded) in rules.items():
+            if other != code and letters & exclusive and not letters & excluded:
+                return other
+    return code
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -52,9 +75,13 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 def langid(doc: Document) -> Document:
     paragraphs = []
     weights: dict[str, int] = {}
+    forced = doc.language
     for start, end in split_paragraphs(doc.text):
         chunk = doc.text[start:end]
-        lang = detect_language(chunk) if len(_LETTER.findall(chunk)) >= _MIN_LETTERS else None
+        if forced:
+            lang = forced
+        else:
+            lang = detect_language(chunk) if len(_LETTER.findall(chunk)) >= _MIN_LETTERS else None
         paragraphs.append(Paragraph(start, end, lang))
         if lang:
             weights[lang] = weights.get(lang, 0) + (end - start)

@@ -1,0 +1,54 @@
+import pytest
+
+import svidok
+
+PIPE = svidok.load_pipeline(["langid", "normalize", "segment", "morph"])
+
+
+def _token(text, word, language="uk"):
+    doc = PIPE(svidok.Document(text, language=language))
+    return next(t for t in doc.tokens if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma, case",
+    [
+        # a preposition selects the case among homonymous forms
+        ("Саміт відбудеться на Алясці.", "Алясці", "аляска", "loct"),
+        ("Переговори з путіним тривали.", "путіним", "путін", "ablt"),
+        ("Він поїхав до Києва.", "Києва", "київ", "gent"),
+        # adjective agreement
+        ("зустріч з російським диктатором.", "диктатором", "диктатор", "ablt"),
+        # capitalised inside a sentence: the surname reading wins over the common noun
+        ("Депутат Сєргєй Гаврілов згадав про плани.", "Гаврілов", "гаврілов", "nomn"),
+        ("Мене зустрів Кравець.", "Кравець", "кравець", "nomn"),
+    ],
+)
+def test_ranked_reading(text, word, lemma, case):
+    tok = _token(text, word)
+    assert (tok.lemma, tok.case) == (lemma, case)
+
+
+def test_capitalised_name_reading_ranked_first():
+    tok = _token("Депутат Сєргєй Гаврілов згадав про плани.", "Гаврілов")
+    assert tok.best.name_type == "Surn"
+
+
+def test_lowercase_common_noun_not_ranked_as_name():
+    tok = _token("У нас є надія на мир.", "надія")
+    assert tok.best.name_type is None
+
+
+def test_vocative_is_not_preferred():
+    tok = _token("Я бачив його вчора.", "його")
+    assert tok.best.case != "voct"
+
+
+def test_russian_lemmas():
+    tok = _token("Путин встретился с Трампом в Анкоридже.", "Трампом", "ru")
+    assert tok.lemma == "трамп" and tok.case == "ablt"
+
+
+def test_english_lemmas():
+    tok = _token("The negotiators were meeting in Alaska.", "negotiators", "en")
+    assert tok.lemma == "negotiator"
