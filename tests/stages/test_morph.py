@@ -52,3 +52,18 @@ def test_russian_lemmas():
 def test_english_lemmas():
     tok = _token("The negotiators were meeting in Alaska.", "negotiators", "en")
     assert tok.lemma == "negotiator"
+
+
+@pytest.mark.parametrize(
+    "text, word, pos",
+    [
+        ("Зустріч, яка відбудеться на Алясці.", "яка", "NPRO"),
+        ("Саміт відбудеться на Алясці.", "на", "PREP"),
+        ("Війна рф проти України.", "проти", "PREP"),
+        ("Він поїхав до Києва.", "до", "PREP"),
+        ("Вона сказала про мир.", "про", "PREP"),
+        ("Вона сказала про мир.", "Вона", "NPRO"),
+    ],
+)
+def test_function_words_beat_homonymous_nouns(text, word, pos):
+    assert _token(text, word).pos == pos

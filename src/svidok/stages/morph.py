@@ -25,6 +25,9 @@ from ..resources import morph_analyzer
 NAME_TYPES = ("Name", "Surn", "Patr")
 PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 RARE_TAGS = frozenset({"Arch", "Slng", "Infr", "alt", "Erro", "Dist"})
+# Function words share spellings with rare nouns (до, про, як, вона ~ вон); in running text the
+# function-word reading is the likely one.
+CLOSED_CLASSES = frozenset({"NPRO", "PREP", "CONJ", "PRCL"})
 _MORPH_LANGS = ("uk", "ru")
 
 
@@ -81,6 +84,10 @@ def score_parse(parse: Parse, rank: int, token: Token, inside_sentence: bool, co
         score += 1.0
     elif not token.is_title and parse.name_type:
         score -= 0.3
+    if parse.pos in CLOSED_CLASSES and not (token.is_title and inside_sentence):
+        score += 0.7
+        if parse.pos == "PREP" and context.get("is_preposition"):
+            score += 0.2
     governed = context.get("governed")
     if governed and parse.case:
         score += 0.8 if parse.case in governed else -0.4
@@ -107,10 +114,10 @@ def rank_parses(parses: tuple[Parse, ...], token: Token, inside_sentence: bool, 
     return tuple(parses[r] for r in order)
 
 
-def _context(lang: str, prev: Token | None) -> dict:
+def _context(lang: str, token: Token, prev: Token | None) -> dict:
+    context: dict = {"is_preposition": token.norm.lower() in _prepositions(lang)}
     if prev is None:
-        return {}
-    context: dict = {}
+        return context
     governed = _prepositions(lang).get(prev.norm.lower())
     if governed:
         context["governed"] = governed
@@ -131,7 +138,7 @@ def morph(doc: Document) -> Document:
                 continue
             parses = analyse_word(lang, token.norm)
             inside = position > 0 and prev is not None
-            token.parses = rank_parses(parses, token, inside, _context(lang, prev))
+            token.parses = rank_parses(parses, token, inside, _context(lang, token, prev))
             token.lemma = token.parses[0].lemma if token.parses else token.norm.lower()
             prev = token
     return doc
