@@ -67,3 +67,16 @@ def test_english_lemmas():
 )
 def test_function_words_beat_homonymous_nouns(text, word, pos):
     assert _token(text, word).pos == pos
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma",
+    [
+        ("Зустріч відбулася в Києві.", "Києві", "київ"),
+        ("Ми живемо у Львові.", "Львові", "львів"),
+        ("Києві було холодно.", "Києві", "київ"),
+        ("Обстріли в Харкові тривають.", "Харкові", "харків"),
+    ],
+)
+def test_place_reading_beats_personal_name(text, word, lemma):
+    assert _token(text, word).lemma == lemma

@@ -1,5 +1,7 @@
 """Sub-commands of the ``svidok`` CLI, one module each."""
 
 from .analyze import analyze
+from .ingest import ingest
+from .search import search
 
-COMMANDS = [analyze]
+COMMANDS = [analyze, ingest, search]

@@ -39,3 +39,16 @@ def has(lang: str, name: str) -> bool:
     if lang not in available_languages():
         return False
     return resources.files(__name__).joinpath(lang, f"{name}.yaml").is_file()
+
+
+@functools.cache
+def load_lines(lang: str, name: str) -> frozenset[str]:
+    """Load a word list ``svidok/lang/<lang>/<name>.txt`` (one entry a line, ``#`` comments);
+    an absent list is empty."""
+    if lang not in available_languages():
+        return frozenset()
+    path = resources.files(__name__).joinpath(lang, f"{name}.txt")
+    if not path.is_file():
+        return frozenset()
+    with path.open("r", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))

@@ -8,6 +8,8 @@ here from evidence in the text:
 * government: a preposition before the word selects its case ("на Алясці" -> locative),
   from each language's ``prepositions.yaml``;
 * agreement: an adjective before a noun shares its case ("російським диктатором");
+* places: the uk dictionary has no place tag, so a list of place names
+  (``place_lemmas.txt``) prefers "Київ" to the personal name "Кий" for "Києві";
 * rarity: vocative and archaic/alternative readings are rare in news.
 
 Parses of a word form are computed once per process and cached; only the ranking is per token.
@@ -80,7 +82,9 @@ def score_parse(parse: Parse, rank: int, token: Token, inside_sentence: bool, co
     """Higher is likelier. ``context`` holds 'governed' cases and the previous adjective's parse."""
     score = parse.score - 0.001 * rank
     proper = bool(parse.grammemes & PROPER_TAGS)
-    if token.is_title and inside_sentence and proper:
+    if token.is_title and parse.lemma in context.get("places", ()):
+        score += 1.5  # the dictionary has no place tag: "Києві" is Київ, not the name Кий
+    elif token.is_title and inside_sentence and proper:
         score += 1.0
     elif not token.is_title and parse.name_type:
         score -= 0.3
@@ -115,7 +119,10 @@ def rank_parses(parses: tuple[Parse, ...], token: Token, inside_sentence: bool, 
 
 
 def _context(lang: str, token: Token, prev: Token | None) -> dict:
-    context: dict = {"is_preposition": token.norm.lower() in _prepositions(lang)}
+    context: dict = {
+        "is_preposition": token.norm.lower() in _prepositions(lang),
+        "places": langdata.load_lines(lang, "place_lemmas"),
+    }
     if prev is None:
         return context
     governed = _prepositions(lang).get(prev.norm.lower())

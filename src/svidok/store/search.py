@@ -1,0 +1,149 @@
+"""Search requests: validation, and the SQL both backends share (full-text clause aside).
+
+Every value the user gives travels as a bound parameter; the text query is lemmatised into
+plain terms (:func:`lemmas.query_terms`) before a backend turns them into its own syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..errors import SvidokError
+from .lemmas import query_terms
+from .records import fold
+
+SORTS = ("date", "relevance")
+MAX_LIMIT = 1000
+
+
+class SearchError(SvidokError):
+    """A search request that cannot be run as given."""
+
+    code = "E031"
+
+
+@dataclass(frozen=True)
+class FulltextClause:
+    from_sql: str  # joined after "FROM articles a"
+    where_sql: str
+    score_sql: str  # higher is better
+    params: tuple[Any, ...]  # for from_sql then where_sql, in order
+
+
+@dataclass
+class SearchSpec:
+    """What to look for. Text filters (entity, speaker, source) match whole words of a name,
+    case-insensitively; dates are ISO ``YYYY-MM-DD`` and compared with ``published``'s date."""
+
+    query: str | None = None
+    entity: str | None = None
+    speaker: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "date"
+    limit: int = 20
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise SearchError(f"Unknown sort {self.sort!r}: use one of {', '.join(SORTS)}.")
+        if not 0 < int(self.limit) <= MAX_LIMIT:
+            raise SearchError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}.")
+        if int(self.offset) < 0:
+            raise SearchError(f"offset must be 0 or more, not {self.offset}.")
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, _iso_date(name, value))
+
+
+def _iso_date(name: str, value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise SearchError(f"{name} must be a date as YYYY-MM-DD, not {value!r}.") from None
+
+
+@dataclass
+class BuiltQuery:
+    sql: str
+    params: list[Any] = field(default_factory=list)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_match(column: str, value: str) -> tuple[str, list[Any]]:
+    """``column`` (folded) equals ``value`` or contains it as whole words."""
+    folded = _like_escape(fold(value) or "")
+    sql = (
+        f"({column} = ? OR {column} LIKE ? ESCAPE '\\' OR {column} LIKE ? ESCAPE '\\' "
+        f"OR {column} LIKE ? ESCAPE '\\')"
+    )
+    return sql, [fold(value), f"{folded} %", f"% {folded}", f"% {folded} %"]
+
+
+def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    if spec.entity:
+        match, values = _word_match("e.name_fold", spec.entity)
+        add(
+            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.article_id = a.id AND (e.key = ? OR e.kb_id = ? OR {match}))",
+            spec.entity, spec.entity, *values,
+        )  # fmt: skip
+    if spec.speaker:
+        match, values = _word_match("q.speaker_fold", spec.speaker)
+        add(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND {match})", *values)
+    if spec.source:
+        match, values = _word_match("s.name_fold", spec.source)
+        add(f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND {match})", *values)
+    if spec.outlet:
+        add("a.outlet_fold = ?", fold(spec.outlet))
+    if spec.language:
+        add("a.language = ?", spec.language)
+    if spec.date_from:
+        add("substr(a.published, 1, 10) >= ?", spec.date_from)
+    if spec.date_to:
+        add("substr(a.published, 1, 10) <= ?", spec.date_to)
+    return where, params
+
+
+def build(spec: SearchSpec, fulltext: Callable[[list[frozenset[str]]], FulltextClause]) -> BuiltQuery | None:
+    """The SELECT for ``spec``; None when the query has words but none that can be searched."""
+    from_sql, score_sql = "", "NULL"
+    where, params = _filters(spec)
+    head_params: list[Any] = []
+    if spec.query is not None and spec.query.strip():
+        terms = query_terms(spec.query, spec.language)
+        if not terms:
+            return None
+        clause = fulltext(terms)
+        from_sql, score_sql = clause.from_sql, clause.score_sql
+        where.insert(0, clause.where_sql)
+        head_params = list(clause.params)
+    order = "a.published DESC NULLS LAST, a.id DESC"
+    if spec.sort == "relevance" and score_sql != "NULL":
+        order = f"score DESC, {order}"
+    sql = (
+        "SELECT a.id, a.external_id, a.url, a.title, a.published, a.outlet, a.language, "
+        f"{score_sql} AS score FROM articles a {from_sql} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?"
+    )
+    return BuiltQuery(sql, head_params + params + [int(spec.limit), int(spec.offset)])

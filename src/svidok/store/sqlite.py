@@ -1,0 +1,122 @@
+"""The SQLite archive: one file, WAL journal, foreign keys on.
+
+All writes go through one writer connection (serialised by a lock, ``BEGIN IMMEDIATE``);
+reads use one connection per thread, which WAL lets run beside a writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .base import Runner, Store, StoreError
+from .search import FulltextClause
+
+_BUSY_TIMEOUT_S = 30.0
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+    database_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str | Path, *, target_version: int | None = None):
+        self.path = str(path)
+        self.location = self.path
+        self._memory = self.path == ":memory:"
+        if not self._memory and not Path(self.path).parent.is_dir():
+            raise StoreError(f"Cannot create the archive {self.path}: its folder does not exist.")
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._writer = self._connect()
+        self._check_is_archive()
+        self.migrate(target_version)
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self._memory:
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Cannot open {self.path} as a SQLite archive: {exc}.") from exc
+        return conn
+
+    def _check_is_archive(self) -> None:
+        names = {row[0] for row in self._writer.execute("SELECT name FROM sqlite_master")}
+        if names and "schema_version" not in names:
+            raise StoreError(
+                f"{self.path} is a SQLite database but not a svidok archive (no schema_version table)."
+            )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Runner]:
+        with self._lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield lambda sql, params=(): conn.execute(sql, tuple(params)).fetchall()
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _reader(self) -> sqlite3.Connection:
+        if self._memory:
+            return self._writer  # a second connection would see another, empty database
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            conn.execute("PRAGMA query_only = ON")
+            self._readers.append(conn)
+        return conn
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        if self._memory:
+            with self._lock:
+                return self._writer.execute(sql, tuple(params)).fetchall()
+        return self._reader().execute(sql, tuple(params)).fetchall()
+
+    def _schema_version(self) -> int | None:
+        with self._lock:
+            conn = self._writer
+            exists = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+            ).fetchone()
+            return conn.execute("SELECT version FROM schema_version").fetchone()[0] if exists else None
+
+    def _begin_migration(self, run: Runner) -> None:
+        # BEGIN IMMEDIATE already holds the write lock on the file.
+        run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ())
+        if not run("SELECT 1 FROM schema_version", ()):
+            run("INSERT INTO schema_version (version) VALUES (0)", ())
+
+    def _fulltext(self, terms: list[frozenset[str]]) -> FulltextClause:
+        match = " AND ".join(
+            "(" + " OR ".join(_fts5_phrase(t) for t in sorted(options)) + ")" for options in terms
+        )
+        return FulltextClause(
+            from_sql="JOIN (SELECT rowid AS fts_id, bm25(articles_fts) AS fts_rank FROM articles_fts "
+            "WHERE articles_fts MATCH ?) f ON f.fts_id = a.id",
+            where_sql="1 = 1",
+            score_sql="-f.fts_rank",
+            params=(match,),
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+            self._writer.close()
+
+
+def _fts5_phrase(term: str) -> str:
+    """A term as an FTS5 string: inside double quotes nothing is syntax ("" is a quote)."""
+    return '"' + term.replace('"', '""') + '"'
