@@ -1,0 +1,264 @@
+"""Source attributions: who the article says its information comes from, and how far that reaches.
+
+Cues are per-language data (``source_cues.yaml``): prepositional phrases (``за даними X``,
+``з посиланням на X``, ``як повідомляє X``) and reporting verbs whose subject is the source
+(``пише WSJ``, ``Reuters повідомляє``). Scope:
+
+* a cue sentence standing alone as a paragraph ("Про це пише WSJ.") covers the paragraphs
+  before it, back to the previous such paragraph or the start; the last one also covers the
+  rest of the article, which retells the same report;
+* a cue sentence pointing back ("…. Про це повідомляє X.") inside a paragraph covers the
+  paragraph up to it;
+* any other cue ("За даними WSJ, …", "…, пише WSJ") covers its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Entity
+from .context import Context
+from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
+
+_MAX_NP = 5
+
+
+@dataclass
+class Attribution:
+    first: int  # the source's tokens, inclusive
+    last: int
+    name: str
+    entity: Entity | None
+    cue: tuple[int, int]
+    standalone: bool = False
+    anaphoric: bool = False
+
+
+def _is_titled(token) -> bool:
+    return token.norm[:1].isupper() or token.norm[:1].isdigit()
+
+
+def source_after(
+    ctx: Context, i: int, hi: int, plain: bool = True
+) -> tuple[int, int, str, Entity | None] | None:
+    """The source named from token ``i`` on: an entity mention, a capitalised name, or a noun phrase."""
+    lex = ctx.lex(i) if i < len(ctx.tokens) else None
+    j = i
+    while j < hi and (
+        ctx.tokens[j].pos == "ADJF"
+        and not _is_titled(ctx.tokens[j])
+        or lemmas(ctx.tokens[j]) & (lex.media_nouns | lex.roles)
+    ):
+        j += 1  # "американське видання The Wall Street Journal", "громадський активіст X"
+    if j < hi and ctx.tokens[j].norm == "«" and j + 1 in ctx.name_at:
+        j += 1  # видання «Українська правда»
+    elif j < hi and ctx.tokens[j].norm == "«":
+        return _quoted_name(ctx, j)
+    if j < hi and j in ctx.name_at:
+        span = ctx.name_at[j]
+        return span.first, span.last, span.name, span.entity
+    if j < hi and _is_titled(ctx.tokens[j]) and is_word(ctx.tokens[j]):
+        last = j
+        while (
+            last + 1 < hi and last - j < _MAX_NP and _continues_name(ctx.tokens[last], ctx.tokens[last + 1])
+        ):
+            last += 1
+        return j, last, ctx.text(j, last)[0], None
+    return _plain_phrase(ctx, i, hi) if plain else None
+
+
+def _quoted_name(ctx: Context, open_tok: int):
+    """передає «Суспільне»: a short title in quotation marks names the source."""
+    span = next((q for q in ctx.quote_spans if q.open_tok == open_tok), None)
+    if span is None or not 0 < span.close_tok - open_tok - 1 <= _MAX_NP or span.close_tok >= len(ctx.tokens):
+        return None
+    first, last = open_tok + 1, span.close_tok - 1
+    return first, last, ctx.text(first, last)[0], None
+
+
+def _continues_name(token, nxt) -> bool:
+    """ "The Wall Street Journal", "Земельним кодексом України": capitals, or an adjective's noun."""
+    if not is_word(nxt):
+        return False
+    return _is_titled(nxt) or token.pos == "ADJF" and nxt.pos in ("NOUN", "ADJF")
+
+
+def _plain_phrase(ctx: Context, i: int, hi: int) -> tuple[int, int, str, Entity | None] | None:
+    """ "документом", "даними держреєстру", "джерела в уряді": adjectives, a noun, and what
+    depends on it (genitives, names, "в/у" + noun after a source noun)."""
+    j = i
+    while j < hi and ctx.tokens[j].pos == "ADJF":
+        j += 1
+    if j >= hi or ctx.tokens[j].pos != "NOUN" or j in ctx.quoted:
+        return None
+    head, last = j, j
+    lex = ctx.lex(j)
+    while last + 1 < hi and last - i < _MAX_NP:
+        nxt = ctx.tokens[last + 1]
+        if nxt.pos in ("NOUN", "ADJF", None) and is_word(nxt) and (has_case(nxt, "gent") or _is_titled(nxt)):
+            last += 1
+        elif (
+            nxt.norm.lower() in ("в", "у", "з", "із")
+            and lemmas(ctx.tokens[head]) & lex.source_nouns
+            and last + 2 < hi
+        ):
+            last += 2  # "джерела в уряді"
+        else:
+            break
+    return i, last, ctx.text(i, last)[0], None
+
+
+def _source_before(ctx: Context, verb_i: int, lo: int) -> tuple[int, int, str, Entity | None] | None:
+    """ "WSJ пише", "Reuters повідомляє": a name right before the verb (adverbs may intervene)."""
+    j = verb_i - 1
+    while j >= lo and ctx.tokens[j].pos in ("ADVB", "PRCL"):
+        j -= 1
+    if j < lo or j in ctx.quoted:
+        return None
+    if j in ctx.name_at and has_case(ctx.tokens[j], "nomn"):
+        span = ctx.name_at[j]
+        return span.first, span.last, span.name, span.entity
+    token = ctx.tokens[j]
+    if lemmas(token) & ctx.lex(j).media_nouns and has_case(token, "nomn"):
+        return j, j, ctx.text(j, j)[0], None
+    if _is_titled(token) and j > lo and is_word(token) and token.pos is None:
+        return j, j, token.text, None  # an unanalysed capitalised word: "WSJ", "Reuters"
+    return None
+
+
+def _phrase_at(ctx: Context, i: int) -> tuple[str, ...] | None:
+    for phrase in ctx.lex(i).source_phrases:
+        words = tuple(t.norm.lower() for t in ctx.tokens[i : i + len(phrase)])
+        if words == phrase:
+            return phrase
+    return None
+
+
+def _has_complement(ctx: Context, verb_i: int, hi: int) -> bool:
+    lex = ctx.lex(verb_i)
+    return any(
+        ctx.tokens[j].norm.lower() in lex.complementizers for j in range(verb_i + 1, min(hi, verb_i + 4))
+    )
+
+
+def _ends_clause(ctx: Context, i: int, hi: int) -> bool:
+    """ "пише WSJ." / "пише WSJ, посилаючись …" / "пише WSJ у статті": the source closes its clause."""
+    if i < hi and ctx.tokens[i].norm == "»":
+        i += 1
+    return (
+        i >= hi
+        or ctx.tokens[i].norm in CLAUSE_BREAKS
+        or ctx.tokens[i].norm in SENTENCE_END
+        or ctx.tokens[i].pos == "PREP"
+    )
+
+
+def _reports(ctx: Context, verb_i: int, hi: int) -> bool:
+    """ "Reuters повідомляє, що …" / "WSJ пише про це": the verb reports, it does not act on an object."""
+    lex = ctx.lex(verb_i)
+    following = [t.norm.lower() for t in ctx.tokens[verb_i + 1 : min(hi, verb_i + 4)]]
+    preceding = {t.norm.lower() for t in ctx.tokens[max(0, verb_i - 2) : verb_i]}
+    return bool(following) and (
+        following[0] in (",", ":")
+        or following[0] in lex.complementizers
+        or bool((set(following[:2]) | preceding) & lex.anaphora)
+    )
+
+
+def _verb_source(ctx: Context, verb_i: int, lo: int, hi: int):
+    """The source of a cue verb: after it ("пише WSJ") or before it ("WSJ пише")."""
+    nxt = verb_i + 1
+    found = None
+    if (
+        nxt < hi
+        and (is_word(ctx.tokens[nxt]) or ctx.tokens[nxt].norm == "«")
+        and ctx.tokens[nxt].pos not in ("PREP", "CONJ", "ADVB", "PRCL")
+    ):
+        found = source_after(ctx, nxt, hi, plain=False)
+        if found is not None and not (
+            has_case(ctx.tokens[found[1]], "nomn") and _ends_clause(ctx, found[1] + 1, hi)
+        ):
+            found = None  # "передав Росії майно": an object, not a source
+    if found is None and _reports(ctx, verb_i, hi):
+        found = _source_before(ctx, verb_i, lo)
+    if found is None:
+        return None
+    entity = found[3]
+    person = (
+        entity is not None
+        and entity.type in ("PER", "PERS")
+        or (found[0] in ctx.name_at and ctx.name_at[found[0]].type == "PER")
+    )
+    if person and _has_complement(ctx, verb_i, hi):
+        return None  # "Зеленський повідомив, що …" is a quote, not a source
+    return found
+
+
+def _attribution_at(ctx: Context, i: int) -> Attribution | None:
+    lo, hi = ctx.sentence_range(i)
+    phrase = _phrase_at(ctx, i)
+    if phrase is not None:
+        cue = (i, i + len(phrase) - 1)
+        found = source_after(ctx, cue[1] + 1, hi)
+    elif ctx.tokens[i].pos in ("VERB", None) and (ctx.tokens[i].lemma or "") in ctx.lex(i).source_verbs:
+        cue = (i, i)
+        found = _verb_source(ctx, i, lo, hi)
+    else:
+        return None
+    if found is None:
+        return None
+    first, last, name, entity = found
+    return Attribution(first, last, name, entity, cue)
+
+
+def _classify(ctx: Context, att: Attribution) -> None:
+    lo, hi = ctx.sentence_range(att.cue[0])
+    para = ctx.paragraph_of(att.cue[0])
+    alone_before = lo == 0 or ctx.paragraph_of(lo - 1) != para
+    alone_after = hi >= len(ctx.tokens) or ctx.paragraph_of(hi) != para
+    lex = ctx.lex(att.cue[0])
+    att.anaphoric = any(t.norm.lower() in lex.anaphora for t in ctx.tokens[lo:hi])
+    # "Про це пише WSJ." alone in its paragraph; not any one-sentence paragraph with a cue
+    short = ctx.words(lo, hi - 1) <= ctx.words(att.cue[0], att.cue[1]) + ctx.words(att.first, att.last) + 3
+    att.standalone = alone_before and alone_after and (att.anaphoric or short)
+
+
+def find_attributions(ctx: Context) -> list[Attribution]:
+    found: list[Attribution] = []
+    claimed: set[int] = set()
+    for i, token in enumerate(ctx.tokens):
+        if i in claimed or i in ctx.quoted or not is_word(token):
+            continue
+        att = _attribution_at(ctx, i)
+        if att is None or any(j in claimed for j in range(att.first, att.last + 1)):
+            continue  # one citation, one source: "з посиланням на Reuters повідомляє видання"
+        claimed.update(range(att.cue[0], att.cue[1] + 1))
+        claimed.update(range(att.first, att.last + 1))
+        _classify(ctx, att)
+        found.append(att)
+    return found
+
+
+def scopes(ctx: Context, found: list[Attribution]) -> list[tuple[int, int]]:
+    """(scope_start, scope_end) in the original text for each attribution (see module doc)."""
+    doc = ctx.doc
+    standalone = [a for a in found if a.standalone]
+    result = []
+    for att in found:
+        sent = doc.sentences[ctx.tokens[att.cue[0]].sent]
+        para = doc.paragraphs[sent.paragraph]
+        if att.standalone:
+            k = standalone.index(att)
+            prev_end = doc.paragraphs[ctx.paragraph_of(standalone[k - 1].cue[0])].end if k else 0
+            end = len(doc.text) if k == len(standalone) - 1 else para.end
+            start = _next_paragraph_start(doc, prev_end)
+            result.append((start, end))
+        elif att.anaphoric:
+            result.append((para.start, sent.end))
+        else:
+            result.append((sent.start, sent.end))
+    return result
+
+
+def _next_paragraph_start(doc, offset: int) -> int:
+    return next((p.start for p in doc.paragraphs if p.start >= offset), offset)

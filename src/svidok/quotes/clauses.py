@@ -1,0 +1,286 @@
+"""Cue-driven quotes: a reporting verb or cue phrase and the clause it governs.
+
+* ``X заявив, що …`` / ``заявивши, що …`` / ``X наголосив на тому, що …`` / ``said that …``
+* ``Експерти попереджають: …`` (a colon after the verb)
+* ``натякають на можливі домовленості`` / ``згадав про «…»`` (a topic the verb points at)
+* ``просувають тезу про «…»`` (a claim noun governed by the verb)
+* ``як зазначив X, …`` / ``…, заявив X.`` (a parenthetical or trailing attribution)
+* ``за словами X, …`` / ``на думку X, …`` / ``according to X, …``
+
+The quote is the reported clause: up to the sentence end or the boundary that closes it. A
+clause that is exactly one quotation-mark span is a direct quote of the words inside the marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Context, QuoteSpan
+from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
+from .speakers import Speaker, find_speaker, resolve_pronoun, speaker_after
+
+_ANAPHORIC_OBJECTS = frozenset(
+    {"те", "тому", "тим", "це", "цьому", "том", "то", "этом", "это", "that", "this", "it"}
+)
+_COORDINATORS = frozenset({"а", "але", "проте", "однак", "and", "but", "но", "однако"})
+_AS = frozenset({"як", "как", "as"})
+_AND = frozenset({"і", "й", "та", "и", "and"})
+_MAX_GAP_WORDS = 5  # "заявив в інтерв'ю CNN, що": words between the verb and its complementizer
+_MIN_TOPIC_WORDS = 3
+
+
+@dataclass
+class Found:
+    first: int  # quote text tokens, inclusive
+    last: int
+    kind: str  # direct | indirect
+    speaker: Speaker
+    cue: tuple[int, int] | None  # cue tokens, inclusive
+
+
+def span_starting(ctx: Context, i: int) -> QuoteSpan | None:
+    return next((q for q in ctx.quote_spans if q.open_tok == i), None)
+
+
+def _sentence_end(ctx: Context, i: int) -> int:
+    """One past the last token of ``i``'s sentence."""
+    return ctx.sentence_range(i)[1]
+
+
+def _skip_adverbs(ctx: Context, i: int, hi: int) -> int:
+    while (
+        i < hi and ctx.tokens[i].pos in ("ADVB", "PRCL") and ctx.tokens[i].norm.lower() not in ("що", "что")
+    ):
+        i += 1
+    return i
+
+
+def _next_speech(ctx: Context, i: int, hi: int) -> bool:
+    """A reporting verb within two tokens of ``i`` (the clause ends before "…, додав він")."""
+    return any(speech_register(ctx.lex(j), ctx.tokens[j]) for j in range(i, min(i + 3, hi)))
+
+
+def _coordinated_verb(ctx: Context, i: int, hi: int) -> bool:
+    """ ", і надіслали …": the reporting clause's subject doing something else."""
+    return ctx.tokens[i].norm.lower() in _AND and i + 1 < hi and ctx.tokens[i + 1].pos in ("VERB", "GRND")
+
+
+def clause(ctx: Context, start: int) -> tuple[int, int, str] | None:
+    """The reported clause starting at token ``start``: (first, last, kind)."""
+    hi = _sentence_end(ctx, start)
+    span = span_starting(ctx, start)
+    if span is not None and span.close_tok > start + 1:
+        after = span.close_tok + 1
+        if (
+            after >= hi
+            or ctx.tokens[after].norm in SENTENCE_END
+            or after >= len(ctx.tokens)
+            or ctx.tokens[after].norm in CLAUSE_BREAKS
+        ):
+            span.consumed = True
+            return start + 1, span.close_tok - 1, "direct"
+    last, j = None, start
+    while j < hi:
+        token = ctx.tokens[j]
+        q = span_starting(ctx, j)
+        if q is not None:
+            q.consumed = True
+            last, j = min(q.close_tok, hi - 1), q.close_tok + 1
+            continue
+        if token.norm in (";", "»") or token.norm in SENTENCE_END and j == hi - 1:
+            break  # a "." inside the sentence belongs to an abbreviation ("35 грн. на …")
+        if token.norm in (",",) + tuple(DASHES) and j > start:
+            nxt = j + 1 + (j + 1 < hi and ctx.tokens[j + 1].norm in DASHES)
+            if nxt < hi and (
+                _next_speech(ctx, nxt, hi)
+                or ctx.tokens[nxt].norm.lower() in _COORDINATORS
+                or _coordinated_verb(ctx, nxt, hi)
+            ):
+                break
+        last, j = j, j + 1
+    while (
+        last is not None and last >= start and not is_word(ctx.tokens[last]) and ctx.tokens[last].norm != "»"
+    ):
+        last -= 1
+    if last is None or last < start or ctx.words(start, last) == 0:
+        return None
+    return start, last, "indirect"
+
+
+def _complement_start(ctx: Context, verb_i: int) -> int | None:
+    """Token after "…, що" / ":" / "that" governed by the verb, or None."""
+    hi = _sentence_end(ctx, verb_i)
+    lex = ctx.lex(verb_i)
+    i, gap = _skip_adverbs(ctx, verb_i + 1, hi), 0
+    while i < hi and gap <= _MAX_GAP_WORDS:
+        low = ctx.tokens[i].norm.lower()
+        if low in lex.complementizers:
+            return i + 1 if i + 1 < hi else None
+        if low == ":":
+            return i + 1 if i + 1 < hi else None
+        if low == ",":
+            if i + 1 < hi and ctx.tokens[i + 1].norm.lower() in lex.complementizers:
+                return i + 2 if i + 2 < hi else None
+            return None
+        if low in CLAUSE_BREAKS or low in SENTENCE_END or low in "«»" or speech_register(lex, ctx.tokens[i]):
+            return None
+        if ctx.tokens[i].pos in ("VERB", "GRND", "CONJ"):
+            return None
+        gap += 1
+        i += 1
+    return None
+
+
+def _topic_start(ctx: Context, verb_i: int) -> int | None:
+    """ "натякають на …" / "згадав про «…»" / "просувають тезу про «…»": the object's first token."""
+    hi = _sentence_end(ctx, verb_i)
+    lex = ctx.lex(verb_i)
+    i = _skip_adverbs(ctx, verb_i + 1, hi)
+    if _impersonal(ctx.tokens[verb_i]):
+        return None  # "Голяшкіну повідомлено про підозру": a notice, not a statement
+    if i + 1 < hi and lemmas(ctx.tokens[i]) & lex.claim_nouns:
+        # "просувають тезу про «…»"; not "визнав твердження прокурора необґрунтованими"
+        return i + 2 if ctx.tokens[i + 1].norm.lower() in lex.topic_verbs and i + 2 < hi else None
+    verb_lemmas = lemmas(ctx.tokens[verb_i])
+    if i < hi and verb_lemmas & lex.topic_verbs.get(ctx.tokens[i].norm.lower(), frozenset()):
+        i += 1
+        if i < hi and ctx.tokens[i].norm.lower() not in _ANAPHORIC_OBJECTS:
+            return i
+    return None
+
+
+def _inverted(ctx: Context, verb_i: int) -> bool:
+    """The verb comes after its clause or opens its own: look for the speaker after it first."""
+    lo, _ = ctx.sentence_range(verb_i)
+    prev = verb_i - 1
+    return prev < lo or ctx.tokens[prev].norm in CLAUSE_BREAKS or ctx.tokens[prev].norm in "«»"
+
+
+def _impersonal(token) -> bool:
+    return token.best is not None and "Impe" in token.best.grammemes
+
+
+def _speaker(ctx: Context, verb_i: int) -> Speaker:
+    if _impersonal(ctx.tokens[verb_i]):
+        return Speaker()  # "У рішенні зазначено, що …": no subject to find
+    lo, hi = ctx.sentence_range(verb_i)
+    return find_speaker(ctx, verb_i, lo, hi, right_first=_inverted(ctx, verb_i))[0]
+
+
+def _topic_quote(ctx: Context, verb_i: int, start: int) -> Found | None:
+    found = clause(ctx, start)
+    if found is None:
+        return None
+    first, last, kind = found
+    if kind == "indirect" and (ctx.words(first, last) < _MIN_TOPIC_WORDS or ctx.tokens[first].norm == "«"):
+        span = span_starting(ctx, first)
+        if span is None:
+            return None  # "говорили про війну": a topic, not a claim
+        # a quoted object followed by more words: quote the marked words only
+        first, last, kind = span.open_tok + 1, span.close_tok - 1, "direct"
+    return Found(first, last, kind, _speaker(ctx, verb_i), (verb_i, verb_i))
+
+
+def _trailing_quote(ctx: Context, verb_i: int) -> Found | None:
+    """ "…, заявив X." / "як зазначив X, …": the attribution stands beside the clause."""
+    lo, hi = ctx.sentence_range(verb_i)
+    as_word = verb_i > lo and ctx.tokens[verb_i - 1].norm.lower() in _AS
+    cue_first = verb_i - 1 if as_word else verb_i
+    prev = cue_first - 1
+    while prev >= lo and ctx.tokens[prev].norm in DASHES:
+        prev -= 1
+    if not as_word and (prev < lo or ctx.tokens[prev].norm != ","):
+        return None
+    if prev > lo and ctx.tokens[prev - 1].norm == "»" or ctx.tokens[lo].norm in DASHES:
+        return None  # «…», — сказав він / — …, — сказав він: left to the marks and dashes
+    speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
+    if at is None or at < verb_i:
+        return None
+    return _beside(ctx, cue_first, verb_i, lo, hi, speaker)
+
+
+def _beside(ctx: Context, cue_first: int, cue_last: int, lo: int, hi: int, speaker: Speaker) -> Found | None:
+    """The clause before or after a parenthetical cue, the longer one when it sits mid-sentence."""
+    close = next(
+        (
+            j
+            for j in range(cue_last + 1, hi)
+            if ctx.tokens[j].norm in (",", ";") or ctx.tokens[j].norm in DASHES
+        ),
+        None,
+    )
+    before = _trim(ctx, lo, cue_first - 1)
+    after = _trim(ctx, close + 1, hi - 1) if close is not None else None
+    options = [r for r in (before, after) if r is not None]
+    if not options:
+        return None
+    first, last = max(options, key=lambda r: ctx.words(*r))
+    kind = "indirect"
+    return Found(first, last, kind, speaker, (cue_first, cue_last))
+
+
+def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
+    while first <= last and not is_word(ctx.tokens[first]) and ctx.tokens[first].norm != "«":
+        first += 1
+    while last >= first and not is_word(ctx.tokens[last]) and ctx.tokens[last].norm != "»":
+        last -= 1
+    if first > last or ctx.words(first, last) < 2:
+        return None
+    while first <= last and ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"}:
+        first += 1
+    return (first, last) if first <= last else None
+
+
+def _verb_quote(ctx: Context, verb_i: int) -> Found | None:
+    start = _complement_start(ctx, verb_i)
+    if start is not None:
+        found = clause(ctx, start)
+        if found is not None:
+            return Found(found[0], found[1], found[2], _speaker(ctx, verb_i), (verb_i, verb_i))
+    start = _topic_start(ctx, verb_i)
+    if start is not None:
+        found = _topic_quote(ctx, verb_i, start)
+        if found is not None:
+            return found
+    return _trailing_quote(ctx, verb_i)
+
+
+def _according_to(ctx: Context, i: int) -> Found | None:
+    """ "за словами X, …" / "according to X, …"."""
+    lex = ctx.lex(i)
+    lo, hi = ctx.sentence_range(i)
+    for phrase in lex.according_to:
+        words = [t.norm.lower() for t in ctx.tokens[i : i + len(phrase) + 1]]
+        pronoun = len(words) > 2 and words[1] in lex.pronouns  # "за його словами"
+        if pronoun:
+            del words[1]
+        if tuple(words[: len(phrase)]) != phrase:
+            continue
+        cue_last = i + len(phrase) - (0 if pronoun else 1)
+        if pronoun:
+            speaker, at = resolve_pronoun(ctx, i + 1), i + 1
+        else:
+            speaker, at = speaker_after(ctx, cue_last, hi)
+        if at is None:
+            return None
+        if speaker.entity is not None and speaker.entity.type not in ("PER", "PERS"):
+            return None  # "according to Reuters" names a source, not a speaker
+        return _beside(ctx, i, cue_last, lo, hi, speaker)
+    return None
+
+
+def cue_quotes(ctx: Context) -> list[Found]:
+    """Every quote a reporting verb or cue phrase introduces, in text order."""
+    found: list[Found] = []
+    claimed: set[int] = set()
+    for i, token in enumerate(ctx.tokens):
+        if i in ctx.quoted or i in claimed or not is_word(token):
+            continue
+        quote = _according_to(ctx, i)
+        if quote is None and speech_register(ctx.lex(i), token):
+            quote = _verb_quote(ctx, i)
+        if quote is None or any(j in claimed for j in range(quote.first, quote.last + 1)):
+            continue
+        claimed.update(range(quote.first, quote.last + 1))
+        found.append(quote)
+    return found

@@ -1,0 +1,200 @@
+"""Quotes marked by quotation marks or a dialogue dash that no cue clause claimed.
+
+A quotation-mark span is speech when an attribution stands beside it (``«…», — сказав він``),
+interrupts it (``«…, — сказав він. — …»``), labels it (``Зеленський: «…»``), or when it fills
+its paragraph and continues the previous speaker's words. Anything else between marks is a
+title, a name or a scare quote (``Він вважає котів «милими»``) and is not a quote.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .clauses import Found
+from .context import Context, QuoteSpan
+from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
+from .speakers import Speaker, find_speaker
+
+_MIN_STANDALONE_WORDS = 5
+
+
+def _speech_after(ctx: Context, i: int, hi: int) -> int | None:
+    """A reporting verb at ``i`` or within the next two tokens (``— сказав``, ``— він сказав``)."""
+    for j in range(i, min(i + 3, hi)):
+        if speech_register(ctx.lex(j), ctx.tokens[j]):
+            return j
+        if ctx.tokens[j].norm in SENTENCE_END or ctx.tokens[j].norm in "«»":
+            return None
+    return None
+
+
+def _inverted_speaker(ctx: Context, verb_i: int, lo: int) -> Speaker:
+    _, hi = ctx.sentence_range(verb_i)
+    return find_speaker(ctx, verb_i, lo, hi, right_first=True)[0]
+
+
+def _interrupted(ctx: Context, span: QuoteSpan) -> list[Found]:
+    """«Перша частина, — сказав він. — Друга частина»."""
+    for k in range(span.open_tok + 2, span.close_tok):
+        if ctx.tokens[k].norm not in DASHES or ctx.tokens[k - 1].norm not in {",", "!", "?", "…", "..."}:
+            continue
+        verb = _speech_after(ctx, k + 1, span.close_tok)
+        if verb is None:
+            continue
+        resume = next(
+            (
+                m
+                for m in range(verb + 1, span.close_tok)
+                if ctx.tokens[m].norm in DASHES and ctx.tokens[m - 1].norm in {".", ","}
+            ),
+            None,
+        )
+        speaker = find_speaker(ctx, verb, k + 1, resume or span.close_tok, right_first=True)[0]
+        parts = [_trimmed(ctx, span.open_tok + 1, k - 1)]
+        if resume is not None:
+            parts.append(_trimmed(ctx, resume + 1, span.close_tok - 1))
+        return [Found(a, b, "direct", speaker, (verb, verb)) for a, b in filter(None, parts)]
+    return []
+
+
+def _trimmed(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
+    while first <= last and ctx.tokens[first].norm in CLAUSE_BREAKS:
+        first += 1
+    while last >= first and ctx.tokens[last].norm in CLAUSE_BREAKS:
+        last -= 1
+    return (first, last) if first <= last and ctx.words(first, last) else None
+
+
+def _attributed_after(ctx: Context, span: QuoteSpan) -> Found | None:
+    """«…», — сказав він. / «…» — заявив Зеленський."""
+    i, hi = span.close_tok + 1, len(ctx.tokens)
+    while i < hi and ctx.tokens[i].norm in {",", "—", "–", "-"}:
+        i += 1
+    closing_punct = ctx.tokens[span.close_tok - 1].norm in {",", "!", "?", "…"}
+    if i == span.close_tok + 1 and not closing_punct:
+        return None  # «Довгі ночі» вийшов на екрани: no separator, no attribution
+    verb = _speech_after(ctx, i, hi) if i < hi else None
+    if verb is None:
+        return None
+    inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
+    if inner is None:
+        return None
+    return Found(*inner, "direct", _inverted_speaker(ctx, verb, span.close_tok + 1), (verb, verb))
+
+
+def _labelled(ctx: Context, span: QuoteSpan) -> Found | None:
+    """Зеленський: «…» — a name (or a reporting verb) and a colon right before the marks."""
+    colon = span.open_tok - 1
+    if colon < 1 or ctx.tokens[colon].norm != ":":
+        return None
+    inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
+    name = ctx.name_at.get(colon - 1)
+    if inner is None or name is None:
+        return None
+    return Found(*inner, "direct", Speaker(name.entity, name.name, None), None)
+
+
+def _standalone(ctx: Context, span: QuoteSpan) -> Found | None:
+    """A quote that fills its paragraph from the first token: speech, speaker unknown (yet)."""
+    first_of_para = span.open_tok == 0 or ctx.paragraph_of(span.open_tok - 1) != ctx.paragraph_of(
+        span.open_tok
+    )
+    inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
+    if not first_of_para or inner is None or ctx.words(*inner) < _MIN_STANDALONE_WORDS:
+        return None
+    after = span.close_tok + 1
+    rest_of_para = [t for t in ctx.tokens[after:] if ctx.paragraph_of(t.i) == ctx.paragraph_of(span.open_tok)]
+    if any(is_word(t) for t in rest_of_para):
+        return None
+    return Found(*inner, "direct", Speaker(), None)
+
+
+def marked_quotes(ctx: Context) -> list[Found]:
+    """Quotes from the quotation-mark spans the cue clauses left unclaimed."""
+    found: list[Found] = []
+    for span in ctx.quote_spans:
+        if span.consumed:
+            continue
+        parts = _interrupted(ctx, span)
+        if not parts:
+            one = _attributed_after(ctx, span) or _labelled(ctx, span) or _standalone(ctx, span)
+            parts = [one] if one is not None else []
+        found.extend(parts)
+    return found
+
+
+def dash_lines(ctx: Context, claimed: set[int]) -> list[Found]:
+    """— Ми не відступимо, — сказав він. (a paragraph opened by a dialogue dash)"""
+    found = []
+    for sent in ctx.doc.sentences:
+        first = sent.token_start
+        starts_para = first == 0 or ctx.paragraph_of(first - 1) != sent.paragraph
+        if not starts_para or ctx.tokens[first].norm not in DASHES or first in claimed:
+            continue
+        end = first + 1
+        while end < len(ctx.tokens) and ctx.paragraph_of(end) == sent.paragraph:
+            tok = ctx.tokens[end]
+            if tok.norm in DASHES and ctx.tokens[end - 1].norm in {",", "!", "?", "…"}:
+                verb = _speech_after(ctx, end + 1, len(ctx.tokens))
+                inner = _trimmed(ctx, first + 1, end - 1)
+                if verb is not None and inner is not None and not claimed & set(range(*inner)):
+                    found.append(Found(*inner, "direct", _inverted_speaker(ctx, verb, end + 1), (verb, verb)))
+                break
+            end += 1
+    return found
+
+
+def continue_speakers(found: list[Found], ctx: Context) -> None:
+    """A paragraph-long quote with no attribution continues the neighbouring paragraph's speaker."""
+    ordered = sorted(found, key=lambda f: f.first)
+    for prev, cur in pairwise(ordered):
+        adjacent = ctx.paragraph_of(cur.first) - ctx.paragraph_of(prev.last) == 1
+        if not adjacent or prev.kind != "direct" or cur.kind != "direct":
+            continue
+        if cur.cue is None and cur.speaker == Speaker() and prev.speaker != Speaker():
+            cur.speaker = prev.speaker
+        elif prev.cue is None and prev.speaker == Speaker() and cur.speaker != Speaker():
+            prev.speaker = cur.speaker
+
+
+def _paragraph_last(ctx: Context, i: int) -> int:
+    para, last = ctx.paragraph_of(i), i
+    while last + 1 < len(ctx.tokens) and ctx.paragraph_of(last + 1) == para:
+        last += 1
+    return last
+
+
+def _label(ctx: Context, first: int) -> tuple[int, Speaker] | None:
+    """ "Зеленський:" / "Журналіст:" opening a paragraph: (colon index, speaker)."""
+    span = ctx.name_at.get(first)
+    if span is not None and span.first == first:
+        colon = span.last + 1
+        speaker = Speaker(span.entity, span.name, None)
+    elif lemmas(ctx.tokens[first]) & ctx.lex(first).roles:
+        colon = first + 1
+        speaker = Speaker(role=ctx.tokens[first].text)
+    else:
+        return None
+    if colon >= len(ctx.tokens) or ctx.tokens[colon].norm != ":":
+        return None
+    return colon, speaker
+
+
+def label_lines(ctx: Context, claimed: set[int]) -> list[Found]:
+    """Interview and headline lines: "Зеленський: Ми не віддамо землю"."""
+    found = []
+    for sent in ctx.doc.sentences:
+        first = sent.token_start
+        if first > 0 and ctx.paragraph_of(first - 1) == sent.paragraph:
+            continue
+        label = _label(ctx, first)
+        if label is None:
+            continue
+        colon, speaker = label
+        if colon + 1 < len(ctx.tokens) and ctx.tokens[colon + 1].norm == "«":
+            continue  # Зеленський: «…» is a marked quote
+        inner = _trimmed(ctx, colon + 1, _paragraph_last(ctx, colon))
+        if inner is None or ctx.words(*inner) < 3 or claimed & set(range(inner[0], inner[1] + 1)):
+            continue
+        found.append(Found(*inner, "direct", speaker, None))
+    return found

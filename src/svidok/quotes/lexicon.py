@@ -1,0 +1,107 @@
+"""The language data the quote and source finders use, loaded once per language."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .. import lang as langdata
+from ..document import Token
+
+# Parts of speech that can carry a reporting verb (participles and adjectives never do:
+# "«українське питання» заявлене головним" reports nothing).
+# Infinitives neither: "уряд має пояснити, на що …" reports nothing yet.
+VERB_POS = frozenset({"VERB", "GRND", None})
+_NOT_REPORTING = frozenset({"1per", "infn", "INFN"})
+SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+DASHES = frozenset({"—", "–", "-", "--"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"}) | DASHES
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    verbs: dict[str, str]  # lemma -> register
+    complementizers: frozenset[str]
+    topic_verbs: dict[str, frozenset[str]]  # preposition -> verb lemmas it introduces content for
+    claim_nouns: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    pronouns: dict[str, str]  # pronoun -> masc/femn/plur
+    roles: frozenset[str]
+    groups: frozenset[str]
+    collectives: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    source_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    anaphora: frozenset[str]
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or [])
+
+
+def _phrases(data: dict, key: str) -> tuple[tuple[str, ...], ...]:
+    phrases = (tuple(str(w).lower() for w in p) for p in data.get(key) or [])
+    return tuple(sorted(phrases, key=len, reverse=True))  # longest first
+
+
+@functools.cache
+def lexicon(lang: str | None) -> Lexicon:
+    """The lexicon for ``lang``; languages without data fall back to Ukrainian."""
+    code = lang if lang and langdata.has(lang, "speech_verbs") else "uk"
+    speech = langdata.load(code, "speech_verbs")
+    roles = langdata.load(code, "roles")
+    cues = langdata.load(code, "source_cues")
+    return Lexicon(
+        lang=code,
+        verbs={str(k).lower(): str(v) for k, v in (speech.get("verbs") or {}).items()},
+        complementizers=_words(speech, "complementizers"),
+        topic_verbs={
+            str(p).lower(): frozenset(str(v).lower() for v in verbs)
+            for p, verbs in (speech.get("topic_verbs") or {}).items()
+        },
+        claim_nouns=_words(speech, "claim_nouns"),
+        according_to=_phrases(speech, "according_to"),
+        pronouns={str(k).lower(): str(v) for k, v in (speech.get("pronouns") or {}).items()},
+        roles=_words(roles, "roles"),
+        groups=_words(roles, "groups"),
+        collectives=_words(roles, "collectives"),
+        source_phrases=_phrases(cues, "prepositional"),
+        source_verbs=_words(cues, "verbs"),
+        source_nouns=_words(cues, "source_nouns"),
+        media_nouns=_words(cues, "media_nouns"),
+        anaphora=_words(cues, "anaphora"),
+    )
+
+
+def lemmas(token: Token) -> set[str]:
+    """Every lemma the token may have, plus its lowercased surface (covers unknown words)."""
+    found = {p.lemma.lower() for p in token.parses if p.lemma}
+    found.add(token.norm.lower())
+    if token.lemma:
+        found.add(token.lemma.lower())
+    return found
+
+
+def speech_register(lex: Lexicon, token: Token) -> str | None:
+    """The register of ``token`` as a reporting verb, or None if it is not one."""
+    grammemes = token.best.grammemes if token.best is not None else frozenset()
+    if token.pos not in VERB_POS or grammemes & _NOT_REPORTING:
+        return None  # "Нагадаємо, що …" is the author speaking; "підстави вважати" reports nothing
+    for lemma in ({token.lemma.lower()} if token.lemma else set()) | {token.norm.lower()}:
+        if lemma in lex.verbs:
+            return lex.verbs[lemma]
+    if token.pos is None:  # unknown to the analyser: try the other readings' lemmas
+        return next((lex.verbs[x] for x in lemmas(token) if x in lex.verbs), None)
+    return None
+
+
+def is_word(token: Token) -> bool:
+    return any(ch.isalnum() for ch in token.norm)
+
+
+def has_case(token: Token, case: str) -> bool:
+    """True if some reading has ``case``, or the word is uninflected (foreign, abbreviation)."""
+    cases = {p.case for p in token.parses if p.case}
+    return not cases or case in cases

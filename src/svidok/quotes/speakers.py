@@ -1,0 +1,295 @@
+"""Who says it: the subject of a reporting verb, as a named entity, a pronoun resolved to the
+last compatible person, a role noun bound to its last named holder, or a group voice.
+
+No speaker is ever invented: when nothing in the text names one, the result says so
+(``entity`` and ``name`` None) and keeps the role or group phrase the text gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Entity, Token
+from .context import Context, NameSpan
+from .lexicon import CLAUSE_BREAKS, SENTENCE_END, is_word, lemmas
+
+# Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
+_ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
+_ROLE_LINKS = frozenset({"в", "у", "при", "з", "із", "of", "at", "for", "the"})
+_MAX_ROLE_TOKENS = 8
+_PLACE_LINKS = frozenset({"в", "у", "при", "in", "at"})
+
+
+@dataclass
+class Speaker:
+    entity: Entity | None = None
+    name: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class _Candidate:
+    position: int  # token index nearest the verb
+    kind: str  # name, pronoun, role, group
+    name: NameSpan | None = None
+    first: int = -1
+    last: int = -1
+
+
+def _verb_features(token: Token) -> tuple[str | None, str | None]:
+    best = token.best
+    if best is None:
+        return None, None
+    return best.gender, best.number
+
+
+def _noun_features(tokens: list[Token]) -> tuple[set[str], set[str]]:
+    head = tokens[-1]
+    parses = [p for p in head.parses if p.case in (None, "nomn")] or list(head.parses)
+    return {p.gender for p in parses if p.gender}, {p.number for p in parses if p.number}
+
+
+def _compatible(verb: Token | None, genders: set[str], numbers: set[str], plural: bool = False) -> bool:
+    if verb is None:  # a cue phrase ("за словами X") does not agree with anything
+        return True
+    v_gender, v_number = _verb_features(verb)
+    if verb.pos == "GRND" or (v_gender is None and v_number is None):
+        return True
+    if v_number == "plur" or plural:
+        return v_number == "plur" and (plural or "plur" in numbers or not numbers and not genders)
+    if numbers == {"plur"}:
+        return False
+    return not genders or v_gender is None or v_gender in genders or "ms-f" in genders
+
+
+def role_before(ctx: Context, first: int) -> tuple[int, int] | None:
+    """The role phrase right before a name ("Колишній ректор … рф" before "Алєксандр Яковенко")."""
+    lo, _ = ctx.sentence_range(first)
+    start, i = first, first - 1
+    while i >= lo and first - i <= _MAX_ROLE_TOKENS:
+        token = ctx.tokens[i]
+        opened = _title_opening(ctx, i)
+        if opened is not None and opened >= lo:
+            start, i = opened, opened - 1  # директора «Національного туристичного офісу»
+            continue
+        if not is_word(token) or token.pos not in _ROLE_POS and token.norm.lower() not in _ROLE_LINKS:
+            break
+        if i in ctx.name_at and ctx.name_at[i].type == "PER" and _nominative(token):
+            break  # another person's name, not a complement like "Переговорник путіна"
+        start, i = i, i - 1
+    lex = ctx.lex(first)
+    role_at = next((j for j in range(start, first) if lemmas(ctx.tokens[j]) & lex.roles), None)
+    if role_at is None:
+        return None
+    while role_at > start and ctx.tokens[role_at - 1].pos == "ADJF":
+        role_at -= 1
+    return role_at, first - 1
+
+
+def _title_opening(ctx: Context, close: int) -> int | None:
+    """The opening mark of a short quoted title ending at ``close``, if there is one."""
+    if ctx.tokens[close].norm != "»":
+        return None
+    span = next((q for q in ctx.quote_spans if q.close_tok == close), None)
+    return span.open_tok if span is not None and close - span.open_tok <= _MAX_ROLE_TOKENS else None
+
+
+def _noun_phrase(ctx: Context, head: int, stop: int) -> tuple[int, int]:
+    """Adjectives before ``head`` and genitive complements after it, short of ``stop``."""
+    first, last = head, head
+    while (
+        first > 0
+        and ctx.tokens[first - 1].pos == "ADJF"
+        and ctx.tokens[first - 1].sent == ctx.tokens[head].sent
+    ):
+        first -= 1
+    while last + 1 < stop:
+        nxt = ctx.tokens[last + 1]
+        if (
+            nxt.norm.lower() in _PLACE_LINKS
+            and last + 2 < stop
+            and ctx.tokens[last + 2].pos in ("NOUN", None)
+        ):
+            last += 2  # "Джерела в уряді", "Представники у Кремлі"
+            continue
+        if not is_word(nxt) or nxt.pos not in ("NOUN", "ADJF", None) or not _genitive_or_name(nxt):
+            break
+        last += 1
+    return first, last
+
+
+def _genitive_or_name(token: Token) -> bool:
+    cases = {p.case for p in token.parses if p.case}
+    return not cases or "gent" in cases or token.is_title
+
+
+def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | None:
+    token, lex = ctx.tokens[i], ctx.lex(i)
+    if i in ctx.name_at:
+        span = ctx.name_at[i]
+        if not need_nominative or _nominative(ctx.tokens[span.last]):
+            return _Candidate(i, "name", span, span.first, span.last)
+        return None
+    if not is_word(token) or need_nominative and not _nominative(token):
+        return None
+    low = token.norm.lower()
+    if low in lex.pronouns and token.pos in ("NPRO", None, "NOUN"):
+        return _Candidate(i, "pronoun", first=i, last=i)
+    found = lemmas(token)
+    if token.pos not in ("NOUN", None) and not found & lex.collectives:
+        return None
+    plural = any(p.number == "plur" for p in token.parses if not need_nominative or p.case in (None, "nomn"))
+    if found & lex.collectives or plural and found & (lex.groups | lex.roles):
+        return _Candidate(i, "group", first=i, last=i)
+    if found & lex.roles:
+        return _Candidate(i, "role", first=i, last=i)
+    return None
+
+
+def _nominative(token: Token) -> bool:
+    cases = {p.case for p in token.parses if p.case}
+    return not cases or "nomn" in cases
+
+
+def _after_preposition(ctx: Context, first: int) -> bool:
+    return first > 0 and ctx.tokens[first - 1].pos == "PREP"
+
+
+def _complement_of_noun(ctx: Context, first: int) -> bool:
+    """ "Представники рф", "Уряд Британії": a place or body right after the noun it depends on."""
+    prev = first - 1
+    return prev >= 0 and prev not in ctx.name_at and ctx.tokens[prev].pos == "NOUN"
+
+
+def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
+    if cand.kind == "name":
+        if _after_preposition(ctx, cand.first):
+            return False
+        span = cand.name
+        if span.type not in ("PER", "PERS") and _complement_of_noun(ctx, span.first):
+            return False
+        genders, numbers = _noun_features(ctx.tokens[span.first : span.last + 1])
+        if span.type in ("PER", "PERS"):
+            return _compatible(verb, set(span.genders) or genders, numbers)
+        return _compatible(verb, set(), numbers, "plur" in numbers)  # "МЗС заявило", "США заявили"
+    if cand.kind == "pronoun":
+        gender = ctx.lex(cand.first).pronouns[ctx.tokens[cand.first].norm.lower()]
+        plural = gender == "plur"
+        return _compatible(verb, set() if plural else {gender}, {"plur"} if plural else {"sing"}, plural)
+    if _after_preposition(ctx, cand.first):
+        return False
+    genders, numbers = _noun_features([ctx.tokens[cand.first]])
+    return _compatible(verb, genders, numbers, cand.kind == "group" and numbers == {"plur"})
+
+
+def _search_left(ctx: Context, verb_i: int, lo: int, need_nominative: bool) -> _Candidate | None:
+    verb = ctx.tokens[verb_i]
+    i = verb_i - 1
+    inside = verb_i in ctx.quoted  # «…, — сказав він. — …»: the attribution sits inside the marks
+    while i >= lo:
+        if i in ctx.quoted and not inside and i not in ctx.name_at:  # «Нафтогаз» may speak
+            i -= 1
+            continue
+        cand = _candidate_at(ctx, i, need_nominative)
+        if cand is not None and _usable(ctx, cand, verb):
+            return cand
+        i = cand.first - 1 if cand is not None and cand.first < i else i - 1
+    return None
+
+
+def _search_right(
+    ctx: Context, verb_i: int, hi: int, need_nominative: bool, agree: bool = True
+) -> _Candidate | None:
+    verb, fallback = (ctx.tokens[verb_i] if agree else None), None
+    for i in range(verb_i + 1, hi):
+        token = ctx.tokens[i]
+        if not agree and (token.norm in "«»" or i in ctx.quoted and verb_i not in ctx.quoted):
+            continue  # "за словами директора «Офісу» Олега Литвяка": look past the title
+        if (
+            token.norm in CLAUSE_BREAKS
+            or token.norm in SENTENCE_END
+            or token.norm in "«»"
+            or (i in ctx.quoted and verb_i not in ctx.quoted)
+        ):
+            break
+        cand = _candidate_at(ctx, i, need_nominative)
+        if cand is None or not _usable(ctx, cand, verb):
+            continue
+        if cand.kind == "name":
+            return cand
+        if cand.kind == "pronoun":
+            return fallback or cand
+        fallback = fallback or cand  # a role noun may be followed by its holder's name
+    return fallback
+
+
+def find_speaker(
+    ctx: Context, verb_i: int, lo: int, hi: int, *, right_first: bool = False, need_nominative: bool = True
+) -> tuple[Speaker, int | None]:
+    """The speaker of the reporting verb at ``verb_i``, searched in tokens ``lo..hi``; returns it
+    with the token index where the speaker phrase starts (None when nothing was found)."""
+    searches = [_search_right, _search_left] if right_first else [_search_left, _search_right]
+    for search in searches:
+        cand = search(ctx, verb_i, lo if search is _search_left else hi, need_nominative)
+        if cand is not None:
+            return _speaker_of(ctx, cand, verb_i), cand.first
+    return Speaker(), None
+
+
+def speaker_after(ctx: Context, cue_last: int, hi: int) -> tuple[Speaker, int | None]:
+    """The speaker named after a cue phrase ("за словами президента Зеленського"), any case."""
+    cand = _search_right(ctx, cue_last, hi, need_nominative=False, agree=False)
+    if cand is None:
+        return Speaker(), None
+    return _speaker_of(ctx, cand, cue_last), cand.first
+
+
+def _role_text(ctx: Context, rng: tuple[int, int] | None) -> str | None:
+    return ctx.text(*rng)[0] if rng else None
+
+
+def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
+    if cand.kind == "name":
+        span = cand.name
+        return Speaker(span.entity, span.name, _role_text(ctx, role_before(ctx, span.first)))
+    if cand.kind == "pronoun":
+        return resolve_pronoun(ctx, cand.first)
+    stop = verb_i if verb_i > cand.first else len(ctx.tokens)
+    first, last = _noun_phrase(ctx, cand.first, stop)
+    phrase = ctx.text(first, last)[0]
+    if cand.kind == "group":
+        return Speaker(role=phrase)
+    holder = _role_holder(ctx, cand.first, ctx.tokens[verb_i] if verb_i > cand.first else None)
+    if holder is None:
+        return Speaker(role=phrase)
+    return Speaker(holder.entity, holder.name, phrase)
+
+
+def resolve_pronoun(ctx: Context, i: int) -> Speaker:
+    """він/вона -> the last person named before, of that gender; вони -> nobody in particular."""
+    gender = ctx.lex(i).pronouns[ctx.tokens[i].norm.lower()]
+    if gender == "plur":
+        return Speaker()
+    for span in reversed(ctx.names):
+        if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
+            continue
+        if not _nominative(ctx.tokens[span.last]):
+            continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
+        if not span.genders or gender in span.genders:
+            return Speaker(span.entity, span.name, None)
+    return Speaker()
+
+
+def _role_holder(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
+    """The last person introduced with the role noun at ``i`` ("президент" -> "президент … Зеленський"),
+    of the verb's gender ("суддя зазначила" skips a male judge)."""
+    wanted = lemmas(ctx.tokens[i]) & ctx.lex(i).roles
+    for span in reversed(ctx.names):
+        if span.last >= i or span.type != "PER":
+            continue
+        if not _compatible(verb, set(span.genders), set()):
+            continue
+        rng = role_before(ctx, span.first)
+        if rng and any(lemmas(t) & wanted for t in ctx.tokens[rng[0] : rng[1] + 1]):
+            return span
+    return None

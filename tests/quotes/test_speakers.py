@@ -1,0 +1,90 @@
+"""Speaker resolution: names, pronouns, role nouns, group voices, and never inventing one."""
+
+from __future__ import annotations
+
+import pytest
+
+ZE = ("Володимир Зеленський", "PER", ["Володимир Зеленський", "Зеленський", "Зеленського"])
+ZA = ("Марія Захарова", "PER", ["Марія Захарова", "Захарова"])
+KYIV = ("Київ", "LOC", ["Києва", "Київ"])
+RF = ("Росія", "LOC", ["рф", "Росія"])
+
+
+def _speakers(doc):
+    return [(q.speaker_name, q.speaker_role) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # named subject, before or after the verb, with the role the text gives
+        (
+            "Президент України Володимир Зеленський заявив, що мир можливий.",
+            [ZE],
+            [("Володимир Зеленський", "Президент України")],
+        ),
+        ("Мир можливий, заявив президент Зеленський.", [ZE], [("Володимир Зеленський", "президент")]),
+        (
+            "Речниця МЗС рф Марія Захарова сказала, що переговори тривають.",
+            [ZA, RF],
+            [("Марія Захарова", "Речниця МЗС рф")],
+        ),
+        # pronouns by gender, to the last compatible person named as a subject
+        (
+            "Зеленський прибув до Києва. Він заявив, що мир можливий.",
+            [ZE, KYIV],
+            [("Володимир Зеленський", None)],
+        ),
+        (
+            "Зеленський і Захарова виступили. Вона сказала, що переговори тривають.",
+            [ZE, ZA],
+            [("Марія Захарова", None)],
+        ),
+        ("Захарова виступила вранці. Він сказав, що переговори тривають.", [ZA], [(None, None)]),
+        ("Вони заявили, що переговори тривають.", [], [(None, None)]),
+        # a role noun binds to its last named holder
+        (
+            "Президент України Володимир Зеленський прибув. Президент наголосив, що мир можливий.",
+            [ZE],
+            [("Володимир Зеленський", "Президент")],
+        ),
+        ("Президент наголосив, що мир можливий.", [], [(None, "Президент")]),
+        # ... of the verb's gender: "суддя зазначила" is not the male judge named before
+        (
+            "Суддя Олег Петренко відкрив засідання. Суддя зазначила, що справа складна.",
+            [("Олег Петренко", "PER", ["Олег Петренко"])],
+            [(None, "Суддя")],
+        ),
+        # group voices keep the phrase, never a name
+        ("Аналітики вважають, що саміт є перемогою.", [], [(None, "Аналітики")]),
+        (
+            "Військова прокуратура стверджувала, що продаж був незаконним.",
+            [],
+            [(None, "Військова прокуратура")],
+        ),
+        ("Джерела в уряді повідомили, що відставки не буде.", [], [(None, "Джерела в уряді")]),
+        ("Представники рф натякають, що угода можлива.", [RF], [(None, "Представники рф")]),
+        ("Російські чиновники відкрито говорять, що теми будуть ширші.", [], [(None, "Російські чиновники")]),
+        # agreement: a plural verb never takes a singular name
+        ("Зеленський зустрівся з аналітиками, які заявили, що війна триватиме.", [ZE], [(None, None)]),
+        # the name of a place the verb's subject depends on is not the speaker
+        (
+            "Уряд Британії заявив, що підтримає Україну.",
+            [("Британія", "LOC", ["Британії"])],
+            [(None, "Уряд Британії")],
+        ),
+    ],
+)
+def test_speaker(analyse, text, entities, expected):
+    assert _speakers(analyse(text, entities)) == expected
+
+
+def test_speaker_is_the_entity_id(analyse):
+    doc = analyse("Зеленський заявив, що мир можливий.", [ZE])
+    assert doc.quotes[0].speaker == doc.entities[0].id
+
+
+def test_bare_name_without_entity_keeps_the_surface(analyse):
+    doc = analyse("Депутат Держдуми Сєргєй Гаврілов заявив, що переговори тривають.")
+    assert _speakers(doc) == [("Сєргєй Гаврілов", "Депутат Держдуми")]
+    assert doc.quotes[0].speaker is None
