@@ -1,7 +1,8 @@
 """Sub-commands of the ``svidok`` CLI, one module each."""
 
 from .analyze import analyze
+from .eval import eval_group
 from .ingest import ingest
 from .search import search
 
-COMMANDS = [analyze, ingest, search]
+COMMANDS = [analyze, eval_group, ingest, search]

@@ -1,0 +1,85 @@
+"""``svidok eval``: score the engine on the hand-annotated corpus, or the NER model on NER-UK."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Measure svidok's quality."""
+
+
+def _print_table(report: dict) -> None:
+    click.echo(f"{'metric':<20}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for name, m in report["metrics"].items():
+        click.echo(
+            f"{name:<20}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}"
+            f"{m['tp']:>6}{m['predicted']:>6}{m['gold']:>6}"
+        )
+    sp = report["speaker"]
+    click.echo(f"{'speaker.accuracy':<20}{sp['accuracy']:>24.3f}{sp['correct']:>6}{sp['total']:>12}")
+    click.echo(f"documents: {report['documents']}")
+
+
+@eval_group.command()
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with texts/, gold/ and minimums.json (default: the checkout's eval/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--check", is_flag=True, help="Exit 1 if a score is below its stored minimum.")
+@click.option("--update-minimums", is_flag=True, help="Store today's scores (minus a margin) as minimums.")
+def analysis(eval_dir: Path | None, as_json: bool, check: bool, update_minimums: bool) -> None:
+    """Entities, quotes, speakers and sources against eval/gold."""
+    from svidok.evaluation import check_minimums, corpus_hash, load_minimums, score_corpus, write_minimums
+    from svidok.evaluation.corpus import default_eval_dir
+
+    eval_dir = eval_dir or default_eval_dir()
+    report = score_corpus(eval_dir).to_dict()
+    sha = corpus_hash(eval_dir)
+    if update_minimums:  # before printing, so a closed pipe (`| head`) cannot skip it
+        write_minimums(eval_dir, report["headline"], sha)
+        click.echo(f"minimums written to {eval_dir / 'minimums.json'}", err=True)
+    if as_json:
+        click.echo(json.dumps(report | {"corpus_sha256": sha}, ensure_ascii=False, indent=2))
+    else:
+        _print_table(report)
+    if check:
+        problems = check_minimums(report["headline"], load_minimums(eval_dir), sha)
+        for problem in problems:
+            click.echo(f"FAIL {problem}", err=True)
+        sys.exit(1 if problems else 0)
+
+
+@eval_group.command()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="NER-UK 2.0 data folder (default: ../shared/data/ner-uk/v2.0/data beside the checkout).",
+)
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def ner(data_dir: Path | None, split: str, as_json: bool) -> None:
+    """The NER model on the NER-UK corpus (per-type precision, recall, F1)."""
+    try:
+        from svidok.evaluation import ner as ner_eval
+    except ImportError as exc:
+        raise click.ClickException(f"the NER evaluation is not available in this install ({exc})") from exc
+    if data_dir is None:
+        data_dir = Path(__file__).resolve().parents[4] / "shared" / "data" / "ner-uk" / "v2.0" / "data"
+    if not data_dir.is_dir():
+        raise click.ClickException(f"no NER-UK data in {data_dir}: pass --data-dir")
+    result = ner_eval.run_ner_eval(data_dir, split=split)
+    formatter = getattr(ner_eval, "format_ner_eval", None)
+    if as_json or formatter is None:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(formatter(result))
