@@ -1,0 +1,30 @@
+"""Shared helpers: accept a Document or its dict, and look things up in the dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document
+from ..output import to_dict
+
+
+def as_dict(doc: Document | dict[str, Any]) -> dict[str, Any]:
+    return doc if isinstance(doc, dict) else to_dict(doc)
+
+
+def entity_names(obj: dict[str, Any]) -> dict[str, str]:
+    return {ent["id"]: ent["name"] for ent in obj.get("entities", [])}
+
+
+def source_names(obj: dict[str, Any]) -> dict[str, str]:
+    return {src["id"]: src["name"] for src in obj.get("sources", [])}
+
+
+def speaker_of(quote: dict[str, Any], entities: dict[str, str]) -> str | None:
+    return quote.get("speaker_name") or entities.get(quote.get("speaker") or "")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

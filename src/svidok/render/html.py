@@ -1,0 +1,162 @@
+"""A standalone HTML page: each article's text with mentions, quotes and sources highlighted,
+and a side panel of who said what. Everything from the text is escaped; no scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from ..document import Document
+from .common import as_dict, entity_names, shorten, source_names, speaker_of
+
+# outer to inner: a quote may hold a source and mentions; a cue may hold a mention
+_LAYERS = {"quote": 0, "source": 1, "cue": 2, "mention": 3}
+
+
+@dataclass(slots=True)
+class Mark:
+    start: int
+    end: int
+    layer: str
+    css: str
+    label: str
+    anchor: str | None = None  # element id, put on the first piece only
+
+    def open_tag(self, first: bool) -> str:
+        tag = "mark" if self.layer == "mention" else "span"
+        anchor = f' id="{escape(self.anchor)}"' if first and self.anchor else ""
+        return f'<{tag} class="{escape(self.css)}" title="{escape(self.label)}"{anchor}>'
+
+    def close_tag(self) -> str:
+        return "</mark>" if self.layer == "mention" else "</span>"
+
+
+def render_html(docs: Iterable[Document | dict[str, Any]], *, title: str = "svidok analysis") -> str:
+    """One HTML page for the analyses in ``docs`` (Documents or their dicts)."""
+    objs = [as_dict(doc) for doc in docs]
+    articles = "\n".join(_article(obj, f"d{n}") for n, obj in enumerate(objs, 1))
+    contents = _contents(objs) if len(objs) > 1 else ""
+    css = resources.files("svidok.render").joinpath("page.css").read_text(encoding="utf-8")
+    return (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
+        f"<h1>{escape(title)}</h1>\n{contents}{articles}\n</body>\n</html>\n"
+    )
+
+
+def _contents(objs: list[dict[str, Any]]) -> str:
+    items = "".join(
+        f'<li><a href="#d{n}">{escape(obj.get("title") or obj["id"])}</a></li>'
+        for n, obj in enumerate(objs, 1)
+    )
+    return f'<nav class="contents"><ol>{items}</ol></nav>\n'
+
+
+def _article(obj: dict[str, Any], prefix: str) -> str:
+    heading = escape(obj.get("title") or obj["id"])
+    facts = [obj.get(key) for key in ("outlet", "author", "published", "language")]
+    meta = " · ".join(escape(str(f)) for f in facts if f)
+    link = f' <a href="{escape(obj["url"])}">source page</a>' if _is_web_link(obj.get("url")) else ""
+    body = highlight(obj["text"], _marks(obj, prefix))
+    return (
+        f'<article class="doc" id="{prefix}">\n<header><h2>{heading}</h2>'
+        f'<p class="meta">{escape(obj["id"])} · {meta}{link}</p></header>\n'
+        f'<div class="columns">\n<div class="text">{body}</div>\n'
+        f'<aside class="panel">{_panel(obj, prefix)}</aside>\n</div>\n</article>'
+    )
+
+
+def _is_web_link(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+def _marks(obj: dict[str, Any], prefix: str) -> list[Mark]:
+    entities, marks = entity_names(obj), []
+    for ent in obj["entities"]:
+        label = f"{ent['name']} ({ent['type']}{', ' + ent['kb_id'] if ent.get('kb_id') else ''})"
+        for m in ent["mentions"]:
+            marks.append(Mark(m["start"], m["end"], "mention", f"ent ent-{ent['type']}", label))
+    for q in obj["quotes"]:
+        who = speaker_of(q, entities) or "unknown speaker"
+        css = f"quote quote-{q['kind']}"
+        marks.append(
+            Mark(q["start"], q["end"], "quote", css, f"{who}: {q['kind']} quote", f"{prefix}-{q['id']}")
+        )
+        if q.get("cue") is not None and q.get("cue_start") is not None:
+            marks.append(Mark(q["cue_start"], q["cue_end"], "cue", "cue", f"cue of {who}"))
+    for s in obj["sources"]:
+        mention = s["mention"]
+        anchor = f"{prefix}-{s['id']}"
+        marks.append(
+            Mark(mention["start"], mention["end"], "source", "source", f"source: {s['name']}", anchor)
+        )
+        if s.get("cue") is not None and s.get("cue_start") is not None:
+            marks.append(Mark(s["cue_start"], s["cue_end"], "cue", "cue", f"cue of source {s['name']}"))
+    return [m for m in marks if 0 <= m.start < m.end <= len(obj["text"])]
+
+
+def highlight(text: str, marks: list[Mark]) -> str:
+    """``text`` escaped, with every mark wrapped around its range. Overlapping marks are cut at
+    each other's edges so the tags always nest."""
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    pieces = []
+    for start, end in pairwise(cuts):
+        active = sorted(
+            (m for m in marks if m.start <= start and end <= m.end), key=lambda m: (_LAYERS[m.layer], m.start)
+        )
+        opening = "".join(m.open_tag(first=m.start == start) for m in active)
+        closing = "".join(m.close_tag() for m in reversed(active))
+        pieces.append(opening + escape(text[start:end]) + closing)
+    return "".join(pieces)
+
+
+def _panel(obj: dict[str, Any], prefix: str) -> str:
+    return _quotes_panel(obj, prefix) + _entities_panel(obj) + _sources_panel(obj, prefix)
+
+
+def _quotes_panel(obj: dict[str, Any], prefix: str) -> str:
+    entities, sources = entity_names(obj), source_names(obj)
+    items = []
+    for q in obj["quotes"]:
+        who = escape(speaker_of(q, entities) or "unknown speaker")
+        role = f' <span class="role">{escape(q["speaker_role"])}</span>' if q.get("speaker_role") else ""
+        cue = f' <span class="cue">{escape(q["cue"])}</span>' if q.get("cue") else ""
+        via = (
+            f' <span class="via">via {escape(sources[q["source"]])}</span>'
+            if q.get("source") in sources
+            else ""
+        )
+        said = escape(shorten(q["text"], 240))
+        items.append(
+            f'<li class="quote-{escape(q["kind"])}"><b>{who}</b>{role}{cue}{via}: '
+            f'<a href="#{escape(prefix)}-{escape(q["id"])}">«{said}»</a></li>'
+        )
+    return _panel_section("Who said what", items)
+
+
+def _entities_panel(obj: dict[str, Any]) -> str:
+    items = []
+    for ent in sorted(obj["entities"], key=lambda e: -len(e["mentions"])):
+        kb = f' <span class="kb">{escape(ent["kb_id"])}</span>' if ent.get("kb_id") else ""
+        items.append(
+            f'<li><mark class="ent ent-{escape(ent["type"])}">{escape(ent["name"])}</mark> '
+            f"{escape(ent['type'])}{kb} ×{len(ent['mentions'])}</li>"
+        )
+    return _panel_section("Entities", items)
+
+
+def _sources_panel(obj: dict[str, Any], prefix: str) -> str:
+    items = []
+    for s in obj["sources"]:
+        cue = f' <span class="cue">{escape(s["cue"])}</span>' if s.get("cue") else ""
+        items.append(f'<li><a href="#{escape(prefix)}-{escape(s["id"])}">{escape(s["name"])}</a>{cue}</li>')
+    return _panel_section("According to", items)
+
+
+def _panel_section(name: str, items: list[str]) -> str:
+    inner = f"<ul>{''.join(items)}</ul>" if items else '<p class="none">none found</p>'
+    return f"<section><h3>{escape(name)} ({len(items)})</h3>{inner}</section>"
