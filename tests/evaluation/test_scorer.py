@@ -84,6 +84,9 @@ def test_prf(tp, predicted, gold, p, r, f1):
         ("Кудрін", None, False),
         (None, "Кудрін", False),
         ("Кудрін", "Олексій Кудрін", False),
+        ("Кирило Дмитрієв", "Кіріл Дмітрієв", True),
+        ("Кирило Дмитрієв", "Kirill Dmitriev", True),
+        ("Сергій Гаврилов", "Сергій Лавров", False),
     ],
 )
 def test_same_name(pred, gold, same):

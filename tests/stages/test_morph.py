@@ -80,3 +80,8 @@ def test_function_words_beat_homonymous_nouns(text, word, pos):
 )
 def test_place_reading_beats_personal_name(text, word, lemma):
     assert _token(text, word).lemma == lemma
+
+
+def test_letters_unknown_to_the_analyser_get_no_reading():
+    doc = PIPE(svidok.Document("Текст 𗀀 з тангутським знаком.", language="uk"))
+    assert next(t for t in doc.tokens if t.text == "𗀀").parses == ()

@@ -110,7 +110,13 @@ def match_overlap(
 
 
 def same_name(pred: str | None, gold: str | None) -> bool:
-    """Speaker names compare case-insensitively after stripping; two nulls agree."""
+    """Speaker names agree when equal case-insensitively, or when they are spellings of the same
+    name across scripts and conventions (gold keeps the article's "Кіріл Дмітрієв", the engine
+    gives the canonical "Кирило Дмитрієв"); two nulls agree."""
     if pred is None or gold is None:
         return pred is None and gold is None
-    return pred.strip().casefold() == gold.strip().casefold()
+    if pred.strip().casefold() == gold.strip().casefold():
+        return True
+    from ..names.key import name_key
+
+    return bool(name_key(pred)) and name_key(pred) == name_key(gold)

@@ -1,12 +1,121 @@
-"""Stage 5c: cluster mentions into entities and link them to the knowledge base (being built)."""
+"""Stage 5c: cluster mentions into entities and link them to the knowledge base.
+
+Mentions join one entity when they share a knowledge-base entry, or a cross-script name key
+(Кіріл Дмітрієв = Кирило Дмитрієв), or when a lone surname or first name repeats a person
+named in full earlier or later ("Зеленський" after "Володимир Зеленський"). A person not matched
+in the text is looked up in the knowledge base by name key, then by surname when only one known
+person has it. The entity's name is the knowledge base's canonical name, else the longest
+mention restored to the nominative ("Сєргєя Гаврілова" -> "Сєргєй Гаврілов").
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass, field
+
+from ..document import Document, Entity, Mention
+from ..kb import KBEntry, load_kb
+from ..names import name_key
 from ..pipeline import stage
+
+
+@dataclass
+class Cluster:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    entry: KBEntry | None = None
+    keys: set[str] = field(default_factory=set)  # cross-script keys of the full names seen
+
+    @property
+    def best_name(self) -> str:
+        longest = max(self.mentions, key=lambda m: (len((m.lemma or m.text).split()), -m.start))
+        return longest.lemma or longest.text
+
+
+def _mention_key(mention: Mention) -> str:
+    return name_key(mention.lemma or mention.text)
+
+
+def _kb_entry(doc: Document, mention: Mention) -> KBEntry | None:
+    kb = load_kb()
+    kb_id = doc.meta.get("kb_links", {}).get((mention.start, mention.end))
+    if kb_id:
+        return kb.by_id.get(kb_id)
+    found = kb.lookup(mention.lemma or mention.text, mention.label)
+    if len(found) == 1:
+        return found[0]
+    if mention.label == "PER" and len((mention.lemma or mention.text).split()) == 1:
+        by_surname = kb.lookup_surname(mention.lemma or mention.text)
+        return by_surname[0] if len(by_surname) == 1 else None
+    return None
+
+
+def _find_cluster(clusters: list[Cluster], mention: Mention, entry: KBEntry | None) -> Cluster | None:
+    key = _mention_key(mention)
+    for cluster in clusters:
+        if entry is not None and cluster.entry is not None:
+            if cluster.entry.id == entry.id:
+                return cluster
+            continue
+        if cluster.label == mention.label and key in cluster.keys:
+            return cluster
+    return None
+
+
+def _attach_partial_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold one-word person clusters into the one multi-word person whose name contains the word."""
+    people = [c for c in clusters if c.label == "PER"]
+    full = [c for c in people if any(len(k.split()) > 1 for k in c.keys)]
+    kept = []
+    for cluster in clusters:
+        if cluster in full or cluster.label != "PER" or any(len(k.split()) > 1 for k in cluster.keys):
+            kept.append(cluster)
+            continue
+        words = {k for k in cluster.keys}
+        hosts = [c for c in full if any(words & set(k.split()) for k in c.keys)]
+        if cluster.entry:
+            hosts = [h for h in hosts if h.entry is None or h.entry.id == cluster.entry.id]
+        if len(hosts) == 1:
+            hosts[0].mentions += cluster.mentions
+            hosts[0].entry = hosts[0].entry or cluster.entry
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def cluster_mentions(doc: Document) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for mention in sorted(doc.mentions, key=lambda m: m.start):
+        entry = _kb_entry(doc, mention)
+        cluster = _find_cluster(clusters, mention, entry)
+        if cluster is None:
+            cluster = Cluster(entry.type if entry else mention.label, entry=entry)
+            clusters.append(cluster)
+        cluster.mentions.append(mention)
+        cluster.keys.add(_mention_key(mention))
+        if entry:
+            cluster.keys.update(name_key(n) for n in entry.names)
+    return _attach_partial_names(clusters)
+
+
+def _to_entity(number: int, cluster: Cluster) -> Entity:
+    entry = cluster.entry
+    surfaces = list(dict.fromkeys(m.text for m in sorted(cluster.mentions, key=lambda m: m.start)))
+    return Entity(
+        id=f"e{number}",
+        name=entry.name if entry else cluster.best_name,
+        type=entry.type if entry else cluster.label,
+        kb_id=entry.id if entry else None,
+        mentions=sorted(cluster.mentions, key=lambda m: m.start),
+        aliases=surfaces,
+        qid=entry.qid if entry else None,
+    )
 
 
 @stage("link", requires=("mentions",), assigns=("entities",))
 def link(doc: Document) -> Document:
-    doc.entities = []
+    clusters = sorted(cluster_mentions(doc), key=lambda c: min(m.start for m in c.mentions))
+    doc.entities = [_to_entity(n, c) for n, c in enumerate(clusters, 1)]
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            mention.entity = entity.id
     return doc

@@ -55,7 +55,10 @@ def analyse_word(lang: str, word: str) -> tuple[Parse, ...]:
     """All readings of ``word`` (case preserved for the analyser), in dictionary order."""
     if lang not in _MORPH_LANGS:
         return _simplemma_parse(lang, word)
-    parses = morph_analyzer(lang).parse(word)
+    try:
+        parses = morph_analyzer(lang).parse(word)
+    except (ValueError, KeyError):  # pymorphy3's shape code fails on letters with no Unicode name
+        return ()
     return tuple(_to_parse(p) for p in parses)
 
 

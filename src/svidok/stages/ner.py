@@ -1,12 +1,414 @@
-"""Stage 5b: entity mentions from model output, gazetteers and morphology (being built)."""
+"""Stage 5b: entity mentions from the model, the knowledge base and morphology rules.
+
+Candidates come from four places, each a list of spans over a sentence's tokens:
+
+* the statistical model (``doc.model_mentions``, when the ``ner_model`` stage produced any);
+* knowledge-base aliases, matched through inflection (:mod:`svidok.kb.matcher`);
+* personal names: runs of capitalised words with Name/Surn/Patr readings ("Кіріл Дмітрієв");
+* places from the place-lemma list ("в Анкориджі" -> Анкоридж) and quoted names after an
+  organisation noun ("компанія «Укрнафта»").
+
+Overlaps are resolved by keeping the longest span, then the more specific evidence
+(knowledge base > model > rules). Only PER, ORG, LOC and MISC become mentions. The knowledge-base
+entry a mention matched is remembered in ``doc.meta["kb_links"]`` for the ``link`` stage.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass
+
+from .. import lang as langdata
+from ..document import Document, Mention, Token
+from ..kb import load_kb
+from ..kb.matcher import KBMatch, find_aliases
+from ..names import name_key
 from ..pipeline import stage
+from ..resources import morph_analyzer
+
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+NAME_TYPES = frozenset({"Name", "Surn", "Patr"})
+_PRIORITY = {"kb": 3, "model": 2, "rule": 1}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # character offsets into doc.text
+    end: int
+    label: str
+    origin: str
+    lemma: str | None = None
+    kb_id: str | None = None
+    score: float = 1.0
+
+
+def _entity_cues(lang: str) -> dict:
+    return langdata.load(lang, "entities") if langdata.has(lang, "entities") else {}
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _name_reading(token: Token):
+    """The best reading of ``token`` as a personal name, or None."""
+    return next((p for p in token.parses[:3] if p.name_type in NAME_TYPES), None)
+
+
+def _is_name_word(token: Token, not_names: set[str]) -> bool:
+    if not _is_capitalised(token) or token.text.isupper() or len(token.text) < 2:
+        return False
+    return token.norm.lower() not in not_names and _name_reading(token) is not None
+
+
+def _nominative(token: Token) -> str:
+    """The word in the nominative, capitalised as a name ("путіним" -> "Путін")."""
+    reading = _name_reading(token) or token.best
+    lemma = reading.lemma if reading else token.norm
+    return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+
+
+def _surname_after_first_name(tokens: list[Token], j: int) -> bool:
+    """A capitalised word the dictionary does not know as a name, right after a first name,
+    is most likely a surname ("Андрія Сибіги")."""
+    first = _name_reading(tokens[j - 1])
+    word = tokens[j]
+    return (
+        first is not None
+        and first.name_type == "Name"
+        and _is_capitalised(word)
+        and not word.text.isupper()
+        and (word.pos in (None, "NOUN") or word.best is None)
+    )
+
+
+def _person_runs(tokens: list[Token], not_names: set[str]) -> list[tuple[int, int]]:
+    runs, i = [], 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i], not_names):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (
+            _is_name_word(tokens[j], not_names) or _surname_after_first_name(tokens, j)
+        ):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _adjective_before_noun(tokens: list[Token], start: int, end: int) -> bool:
+    if end - start != 1 or end >= len(tokens):
+        return False
+    following = tokens[end]
+    return (
+        _agrees(tokens[start], following.case)
+        and following.text.islower()
+        and following.pos in ("NOUN", "ADJF")
+    )
+
+
+def _accept_run(tokens: list[Token], start: int, end: int, sentence_start: int) -> bool:
+    """Sentence-initial words are capitalised anyway: keep them only with more evidence."""
+    if _adjective_before_noun(tokens, start, end):
+        return False  # "Полтавської обласної ради": an adjective, not a woman's surname
+    if start != sentence_start:
+        return True
+    first = tokens[start].best
+    return end - start >= 2 and first is not None and first.name_type in NAME_TYPES
+
+
+def person_candidates(doc: Document, tokens: list[Token], not_names: set[str]) -> list[Candidate]:
+    out = []
+    for start, end in _person_runs(tokens, not_names):
+        if not _accept_run(tokens, start, end, 0):
+            continue
+        words = tokens[start:end]
+        lemma = " ".join(_nominative(t) for t in words)
+        out.append(Candidate(words[0].start, words[-1].end, "PER", "rule", lemma, score=0.7))
+    return out
+
+
+def place_candidates(doc: Document, tokens: list[Token], lang: str) -> list[Candidate]:
+    places = langdata.load_lines(lang, "place_lemmas")
+    out = []
+    for k, token in enumerate(tokens):
+        if k == 0 or not _is_capitalised(token) or token.text.isupper():
+            continue
+        lemma = next((p.lemma for p in token.parses[:3] if p.lemma.lower() in places), None)
+        if lemma:
+            name = lemma[:1].upper() + lemma[1:]
+            out.append(Candidate(token.start, token.end, "LOC", "rule", name, score=0.8))
+    return out
+
+
+def _closing_quote(tokens: list[Token], opening: int, limit: int = 16) -> int | None:
+    """Index of the » closing the « at ``opening`` (nested quotes allowed; unbalanced: the last »)."""
+    depth, last = 0, None
+    for j in range(opening, min(opening + limit, len(tokens))):
+        if tokens[j].norm == "«":
+            depth += 1
+        elif tokens[j].norm == "»":
+            depth, last = depth - 1, j
+            if depth == 0:
+                return j
+    return last
+
+
+def quoted_org_candidates(
+    doc: Document, tokens: list[Token], org_nouns: set[str], legal_forms: set[str]
+) -> list[Candidate]:
+    """«Name» after an organisation noun ("компанія «Укрнафта»") or a legal form ("ТОВ «Надія»"):
+    the legal form belongs to the name, a common noun does not."""
+    out = []
+    for k in range(len(tokens) - 2):
+        legal = tokens[k].text in legal_forms
+        noun = (tokens[k].lemma or tokens[k].norm.lower()) in org_nouns
+        if not (legal or noun) or tokens[k + 1].norm != "«" or not _is_capitalised(tokens[k + 2]):
+            continue
+        close = _closing_quote(tokens, k + 1)
+        if close is None or close <= k + 2:
+            continue
+        inner = doc.text[tokens[k + 2].start : tokens[close - 1].end]
+        start = tokens[k].start if legal else tokens[k + 1].start
+        out.append(Candidate(start, tokens[close].end, "ORG", "rule", inner, score=0.8))
+    return out
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma or token.norm).lower()
+
+
+def _is_adjective(token: Token) -> bool:
+    return any(p.pos == "ADJF" for p in token.parses[:2])
+
+
+def _agrees(token: Token, case: str | None) -> bool:
+    """An adjective reading in ``case`` ("Полтавської" before "обласної ради")."""
+    return any(p.pos == "ADJF" and p.case == case for p in token.parses[:4])
+
+
+def _to_nominative(word: str, case: str | None, lang: str) -> str:
+    """Inflect one word of a phrase to the nominative, keeping its capitalisation."""
+    if case in (None, "nomn") or lang not in ("uk", "ru") or word.isupper():
+        return word
+    for parse in morph_analyzer(lang).parse(word):
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF"):
+            inflected = parse.inflect({"nomn"})
+            if inflected:
+                form = inflected.word
+                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return word
+
+
+def phrase_nominative(tokens: list[Token], head: int, lang: str) -> str:
+    """A phrase in the nominative: "Полтавської обласної ради України" -> "Полтавська обласна
+    рада України". The words up to the head agree with it and turn; the genitive tail stays."""
+    case = tokens[head].case
+    words = [_to_nominative(t.text, case, lang) if k <= head else t.text for k, t in enumerate(tokens)]
+    return " ".join(words)
+
+
+def place_phrase_candidates(tokens: list[Token], cues: dict, lang: str) -> list[Candidate]:
+    """Place phrases: "Полтавського району", "Харківській області", "вулиці Шевченка" -> LOC."""
+    after_adj = set(cues.get("place_nouns_after_adjective") or [])
+    before_name = set(cues.get("place_nouns_before_name") or [])
+    out = []
+    for k in range(len(tokens) - 1):
+        left, right = tokens[k], tokens[k + 1]
+        adjective_first = _is_capitalised(left) and _is_adjective(left) and _lemma(right) in after_adj
+        noun_first = _lemma(left) in before_name and _is_capitalised(right) and not right.text.isupper()
+        if adjective_first and right.text.islower():
+            name = phrase_nominative([left, right], 1, lang)
+        elif noun_first and left.text.islower():
+            name = phrase_nominative([left, right], 0, lang)
+        else:
+            continue
+        out.append(Candidate(left.start, right.end, "LOC", "rule", name, score=0.7))
+    return out
+
+
+def _org_start(tokens: list[Token], head: int) -> int | None:
+    """Where an organisation name ending in the head noun at ``head`` starts, if it is capitalised."""
+    start, case = head, tokens[head].case
+    while start > 0 and _agrees(tokens[start - 1], case):
+        start -= 1
+    for k in range(start, head + 1):
+        if _is_capitalised(tokens[k]):
+            return k
+    return None
+
+
+def _org_end(tokens: list[Token], head: int, stop: set[str], limit: int = 5) -> int:
+    """Extend over genitive words after the head ("Міністерство закордонних справ України"),
+    not over time or money ("суду минулого тижня"); the name ends in a noun."""
+    end = head + 1
+    while end < len(tokens) and end - head <= limit:
+        token = tokens[end]
+        if token.case != "gent" or token.pos not in ("NOUN", "ADJF") or _lemma(token) in stop:
+            break
+        end += 1
+        if _is_capitalised(token):  # "... України": a capitalised genitive closes the name
+            break
+    while end > head + 1 and tokens[end - 1].pos != "NOUN":
+        end -= 1
+    return end
+
+
+def org_phrase_candidates(tokens: list[Token], cues: dict, lang: str) -> list[Candidate]:
+    """Organisation phrases: "Антимонопольний комітет України", "Вищого господарського суду"."""
+    heads = set(cues.get("org_heads") or [])
+    stop = set(cues.get("not_in_org_tail") or [])
+    out = []
+    for head, token in enumerate(tokens):
+        if _lemma(token) not in heads or token.pos != "NOUN":
+            continue
+        start = _org_start(tokens, head)
+        if start is None or (start == 0 and head == 0):
+            continue
+        end = _org_end(tokens, head, stop)
+        if start == head and end == head + 1 and not _is_capitalised(token):
+            continue
+        name = phrase_nominative(tokens[start:end], head - start, lang)
+        out.append(Candidate(tokens[start].start, tokens[end - 1].end, "ORG", "rule", name, score=0.6))
+    return out
+
+
+def _first_name_before(tokens: list[Token], match: KBMatch) -> int:
+    """Extend a surname-only person match over the entry's first name ("владіміром путіним")."""
+    if match.entry.type != "PER" or match.start == 0:
+        return match.start
+    before = tokens[match.start - 1]
+    if not (_is_capitalised(before) or match.entry.lowercase):
+        return match.start
+    first_names = {k.split()[0] for k in (name_key(n) for n in match.entry.names) if " " in k}
+    forms = {name_key(before.norm), *(name_key(p.lemma) for p in before.parses[:3])}
+    return match.start - 1 if forms & first_names else match.start
+
+
+def kb_candidates(tokens: list[Token], lang: str) -> list[Candidate]:
+    out = []
+    for match in find_aliases(tokens, lang):
+        first, last = tokens[_first_name_before(tokens, match)], tokens[match.end - 1]
+        entry = match.entry
+        out.append(Candidate(first.start, last.end, entry.type, "kb", entry.name, entry.id))
+    return out
+
+
+def _restored_name(doc: Document, start: int, end: int, label: str) -> str | None:
+    """The nominative of a model span from its tokens' readings ("Сєргєя Гаврілова")."""
+    tokens = [t for t in doc.tokens if t.start >= start and t.end <= end]
+    if not tokens:
+        return None
+    if label == "PER":
+        return " ".join(_nominative(t) if _name_reading(t) else t.text for t in tokens)
+    head = next((k for k, t in enumerate(tokens) if t.pos == "NOUN"), None)
+    if head is None or not all(t.text.isalpha() for t in tokens):
+        return None
+    lang = doc.paragraph_language(start) or doc.language or "uk"
+    return phrase_nominative(tokens, head, lang)
+
+
+def _weak_person_rule(cand: Candidate) -> bool:
+    """A rule-found person the knowledge base does not know ("Алєксандр Яковенко" it does)."""
+    return cand.origin == "rule" and cand.label == "PER" and not load_kb().lookup(cand.lemma or "", "PER")
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    return {doc.tokens[s.token_start].start for s in doc.sentences if s.token_end > s.token_start}
+
+
+def plausible_model_span(
+    doc: Document, cand: Candidate, rule_cands: list[Candidate], starts: set[int]
+) -> bool:
+    """Drop model spans the text contradicts: a span capitalised only because it opens a sentence
+    ("Український президент"), or an ORG/LOC swallowing a personal name ("академії МЗС рф
+    Алєксандр Яковенко у ...")."""
+    tokens = [t for t in doc.tokens if t.start >= cand.start and t.end <= cand.end]
+    capitalised = [t for t in tokens if _is_capitalised(t) and t.start not in starts]
+    if len(tokens) > 1 and not capitalised and not any(t.text.isupper() for t in tokens):
+        return False
+    if cand.label == "PER":
+        return True
+    return not any(  # a first name and surname inside: the model ran over a person
+        r.label == "PER" and cand.start <= r.start and r.end <= cand.end and " " in (r.lemma or "")
+        for r in rule_cands
+    )
+
+
+def model_candidates(doc: Document) -> list[Candidate]:
+    return [
+        Candidate(
+            m.start,
+            m.end,
+            m.label,
+            "model",
+            m.lemma or _restored_name(doc, m.start, m.end, m.label),
+            score=m.score,
+        )
+        for m in doc.model_mentions
+        if m.label in ENTITY_LABELS
+    ]
+
+
+def _inside_longer(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start for s, e in spans)
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Model spans first (measured best on NER-UK), then the longest, then the more specific
+    evidence (knowledge base over rules); drop whatever overlaps a kept span."""
+    kb_spans = [(c.start, c.end) for c in candidates if c.origin == "kb"]
+    candidates = [c for c in candidates if c.origin != "model" or not _inside_longer(c, kb_spans)]
+    ranked = sorted(
+        candidates, key=lambda c: (c.origin != "model", -(c.end - c.start), -_PRIORITY[c.origin], c.start)
+    )
+    kept: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _prefer_kb_label(kept: list[Candidate], candidates: list[Candidate]) -> None:
+    """A model or rule span that coincides exactly with a KB match takes the KB's link."""
+    by_span = {(c.start, c.end): c for c in candidates if c.origin == "kb"}
+    for cand in kept:
+        kb = by_span.get((cand.start, cand.end))
+        if kb and cand.origin != "kb":
+            cand.label, cand.kb_id, cand.lemma = kb.label, kb.kb_id, kb.lemma
+
+
+def sentence_candidates(doc: Document, tokens: list[Token], lang: str) -> list[Candidate]:
+    cues = _entity_cues(lang)
+    not_names = set(cues.get("not_names") or [])
+    org_nouns = set(cues.get("org_nouns") or [])
+    return (
+        kb_candidates(tokens, lang)
+        + person_candidates(doc, tokens, not_names)
+        + place_candidates(doc, tokens, lang)
+        + quoted_org_candidates(doc, tokens, org_nouns, set(cues.get("legal_forms") or []))
+        + place_phrase_candidates(tokens, cues, lang)
+        + org_phrase_candidates(tokens, cues, lang)
+    )
 
 
 @stage("ner", requires=("tokens", "lemmas", "model_mentions"), assigns=("mentions",))
 def ner(doc: Document) -> Document:
-    doc.mentions = list(doc.model_mentions)
+    candidates: list[Candidate] = []
+    for sent in doc.sentences:
+        tokens = doc.sentence_tokens(sent)
+        lang = doc.paragraph_language(sent.start) or doc.language or "uk"
+        candidates += sentence_candidates(doc, tokens, lang)
+    starts = _sentence_starts(doc)
+    candidates += [c for c in model_candidates(doc) if plausible_model_span(doc, c, candidates, starts)]
+    if doc.model_mentions:  # the model finds capitalised names better than the name rules do
+        candidates = [c for c in candidates if not _weak_person_rule(c)]
+    kept = resolve_overlaps(candidates)
+    _prefer_kb_label(kept, candidates)
+    doc.mentions = [
+        Mention(doc.text[c.start : c.end], c.start, c.end, c.label, c.origin, c.score, lemma=c.lemma)
+        for c in kept
+    ]
+    doc.meta["kb_links"] = {(c.start, c.end): c.kb_id for c in kept if c.kb_id}
     return doc
