@@ -168,3 +168,14 @@ def test_backends_return_the_same_articles(tmp_path):
             assert set(names(lite.search(**relevance), lite_ids)) == set(
                 names(pg.search(**relevance), pg_ids)
             )
+
+
+@pytest.mark.parametrize("name", ["Кирилл Дмитриев", "Kirill Dmitriev", "Кіріл Дмітрієв", "дмитрієв"])
+def test_entity_and_speaker_filters_work_across_scripts(store, name):
+    import svidok
+
+    store.put(svidok.analyze(
+        "Переговорник Кіріл Дмітрієв заявив, що “діалог принесе мир”.", id="cross-script", language="uk"
+    ))
+    assert [h.external_id for h in store.search(entity=name)] == ["cross-script"]
+    assert [h.external_id for h in store.search(speaker=name)] == ["cross-script"]

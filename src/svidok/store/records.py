@@ -33,12 +33,28 @@ def text_hash(doc: Document) -> str:
 def entity_key(entity: Entity) -> str:
     """Stable key of an entity across articles.
 
-    The KB id when the entity was linked; otherwise the folded canonical name plus the type
-    (svidok.kb has no cross-script name key yet: "Зеленський" and "Зеленский" stay two keys).
+    The KB id when the entity was linked; otherwise the type plus the cross-script name key, so
+    an unknown "Сєргєй Гаврілов" in one article and "Сергей Гаврилов" in another are one entity.
     """
     if entity.kb_id:
         return f"kb:{entity.kb_id}"
-    return f"name:{entity.type}:{fold(entity.name)}"
+    return name_entity_key(entity.type, entity.name)
+
+
+def name_entity_key(etype: str, name: str) -> str:
+    from ..names.key import name_key
+
+    return f"name:{etype}:{name_key(name) or fold(name)}"
+
+
+def resolve_entity_keys(name: str) -> list[str]:
+    """Archive keys an entity filter may mean: the KB entries whose names match ``name`` across
+    scripts and cases ("Кирилл Дмитриев" -> kb:per:kyrylo-dmytriiev), and its name keys."""
+    from ..kb import load_kb
+
+    keys = [f"kb:{entry.id}" for entry in load_kb().lookup(name)]
+    keys += [name_entity_key(etype, name) for etype in ("PER", "ORG", "LOC", "MISC")]
+    return keys
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import SvidokError
 from .lemmas import query_terms
-from .records import fold
+from .records import fold, resolve_entity_keys
 
 SORTS = ("date", "relevance")
 MAX_LIMIT = 1000
@@ -102,14 +102,21 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
 
     if spec.entity:
         match, values = _word_match("e.name_fold", spec.entity)
+        keys = resolve_entity_keys(spec.entity)
         add(
             "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
-            f"WHERE m.article_id = a.id AND (e.key = ? OR e.kb_id = ? OR {match}))",
-            spec.entity, spec.entity, *values,
+            f"WHERE m.article_id = a.id AND (e.key = ? OR e.kb_id = ? OR {match} "
+            f"OR e.key IN ({', '.join('?' * len(keys))})))",
+            spec.entity, spec.entity, *values, *keys,
         )  # fmt: skip
     if spec.speaker:
         match, values = _word_match("q.speaker_fold", spec.speaker)
-        add(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND {match})", *values)
+        keys = resolve_entity_keys(spec.speaker)
+        add(
+            f"EXISTS (SELECT 1 FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+            f"WHERE q.article_id = a.id AND ({match} OR e.key IN ({', '.join('?' * len(keys))})))",
+            *values, *keys,
+        )  # fmt: skip
     if spec.source:
         match, values = _word_match("s.name_fold", spec.source)
         add(f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND {match})", *values)
