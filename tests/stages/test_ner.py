@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import svidok
 from svidok import Document, load_pipeline
 from svidok.document import Mention
 from svidok.stages.ner import ner
@@ -123,3 +124,28 @@ def test_model_span_inside_a_longer_kb_name_gives_way():
     text = "Учора виступив Володимир Зеленський."
     found = mentions(text, [_model(text, "Зеленський", "PER")])
     assert [m.text for m in found] == ["Володимир Зеленський"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("За словами директора Ольги БРАТУШКИ, ціни зростуть.", "Ольга Братушка"),
+        ("Про це заявив директор групи Олександр ПОПОВ, пише видання.", "Олександр Попов"),
+    ],
+)
+def test_surnames_in_capitals_get_a_nominative_title_case_name(text, name):
+    doc = svidok.analyze(text, language="uk")
+    assert name in [e.name for e in doc.entities if e.type == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text, generic",
+    [
+        ("Російські ЗМІ активно просувають тезу про зближення.", "ЗМІ"),
+        ("ВВП України зріс на 3%.", "ВВП"),
+        ("Российские СМИ сообщили об этом.", "СМИ"),
+    ],
+)
+def test_generic_abbreviations_are_not_entities(text, generic):
+    doc = svidok.analyze(text)
+    assert generic not in [m.text for e in doc.entities for m in e.mentions]

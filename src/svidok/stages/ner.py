@@ -15,6 +15,8 @@ entry a mention matched is remembered in ``doc.meta["kb_links"]`` for the ``link
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from .. import lang as langdata
@@ -65,6 +67,20 @@ def _nominative(token: Token) -> str:
     reading = _name_reading(token) or token.best
     lemma = reading.lemma if reading else token.norm
     return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+
+
+def _person_word(token: Token, case: str | None) -> str:
+    """One word of a personal name in the nominative. A surname the dictionary does not know as
+    one ("Ольги БРАТУШКИ") follows the case of the known name beside it; capitals are undone."""
+    if _name_reading(token):
+        return _nominative(token)
+    if case and case != "nomn" and token.text.isalpha():
+        reading = next((p for p in token.parses[:4] if p.pos == "NOUN" and p.case == case), None)
+        if reading is not None:
+            return reading.lemma[:1].upper() + reading.lemma[1:]
+    if token.text.isupper() and len(token.text) > 1 and token.text.isalpha():
+        return token.text[:1] + token.text[1:].lower()
+    return token.text
 
 
 def _surname_after_first_name(tokens: list[Token], j: int) -> bool:
@@ -301,7 +317,9 @@ def _restored_name(doc: Document, start: int, end: int, label: str) -> str | Non
     if not tokens:
         return None
     if label == "PER":
-        return " ".join(_nominative(t) if _name_reading(t) else t.text for t in tokens)
+        named = next((_name_reading(t) for t in tokens if _name_reading(t)), None)
+        case = named.case if named else None
+        return " ".join(_person_word(t, case) for t in tokens)
     head = next((k for k, t in enumerate(tokens) if t.pos == "NOUN"), None)
     if head is None or not all(t.text.isalpha() for t in tokens):
         return None
@@ -334,6 +352,17 @@ def plausible_model_span(
         r.label == "PER" and cand.start <= r.start and r.end <= cand.end and " " in (r.lemma or "")
         for r in rule_cands
     )
+
+
+def _generic(doc: Document, cand: Candidate) -> bool:
+    """A word that names a kind of thing (ЗМІ, ВВП), listed as ``not_entities`` per language."""
+    lang = doc.paragraph_language(cand.start) or doc.language or "uk"
+    return doc.text[cand.start : cand.end] in _not_entities(lang)
+
+
+@functools.cache
+def _not_entities(lang: str) -> frozenset[str]:
+    return frozenset(_entity_cues(lang).get("not_entities") or [])
 
 
 def model_candidates(doc: Document) -> list[Candidate]:
@@ -402,6 +431,7 @@ def ner(doc: Document) -> Document:
         candidates += sentence_candidates(doc, tokens, lang)
     starts = _sentence_starts(doc)
     candidates += [c for c in model_candidates(doc) if plausible_model_span(doc, c, candidates, starts)]
+    candidates = [c for c in candidates if not _generic(doc, c)]
     if doc.model_mentions:  # the model finds capitalised names better than the name rules do
         candidates = [c for c in candidates if not _weak_person_rule(c)]
     kept = resolve_overlaps(candidates)
