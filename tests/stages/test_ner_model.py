@@ -92,3 +92,44 @@ def test_decode_bio(labels, spans):
 @pytest.mark.parametrize("word,shape", [("Зеленський", "Xxxx"), ("ЗСУ", "XXX"), ("7,08", "d,dd"), ("iPhone", "xXxxx")])
 def test_word_shape(word, shape):
     assert ner_stage.word_shape(word) == shape
+
+
+@pytest.mark.parametrize(
+    "text,first,last,expected",
+    [
+        ("ТОВ « Альфа » працює", 0, 3, "ТОВ « Альфа »"),  # closing quote added
+        ("« Альфа » працює", 1, 3, "Альфа"),  # stray closing quote trimmed
+        ("ТОВ « Альфа » працює", 0, 4, "ТОВ « Альфа »"),  # balanced: unchanged
+    ],
+)
+def test_balance_quotes(text, first, last, expected):
+    doc = svidok.load_pipeline(["langid", "normalize", "segment"])(svidok.Document(text, language="uk"))
+    first, last = ner_stage.balance_quotes(doc.tokens, first, last)
+    assert text[doc.tokens[first].start : doc.tokens[last - 1].end] == expected
+
+
+def test_document_context_records_case_usage():
+    doc = svidok.load_pipeline(["langid", "normalize", "segment"])(
+        svidok.Document("Надія є. Ми бачили Надію. А надія згасла.", language="uk"))
+    context = ner_stage.doc_context(doc)
+    assert "надія" in context.lowercase and "надію" in context.capitalised
+    assert "надія" not in context.capitalised  # sentence-initial capitals say nothing
+
+
+def test_word_clusters_ship_with_the_model():
+    clusters = ner_stage.word_clusters()
+    assert len(clusters) > 5000
+    assert ner_stage.cluster_key("Києві") in clusters
+
+
+def test_missing_clusters_are_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="missing"):
+        ner_stage.word_clusters(tmp_path / "absent.tsv.gz")
+
+
+def test_russian_paragraphs_are_tagged_with_valid_offsets():
+    text = "Президент Франции Эммануэль Макрон прибыл в Киев во вторник утром."
+    doc = svidok.analyze(text, id="ru")
+    assert doc.language == "ru"
+    assert doc.model_mentions, "ru paragraphs should be tagged"
+    assert all(text[m.start : m.end] == m.text and m.origin == "model" for m in doc.model_mentions)

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pycrfsuite
 import yaml
+from clusters import build_clusters  # training/ner/clusters.py, beside this script
 
 import svidok
 from svidok.evaluation import ner as ner_eval
-from svidok.stages.ner_model import decode_bio, sentence_features
+from svidok.stages.ner_model import doc_context, sentence_features, tag_document
 
 
 def log(msg: str) -> None:
@@ -29,10 +30,11 @@ def log(msg: str) -> None:
 
 def sentence_examples(doc, labels):
     """(features, labels) per sentence of a prepared document."""
+    context = doc_context(doc)
     for sent in doc.sentences:
         tokens = doc.tokens[sent.token_start : sent.token_end]
         if tokens:
-            yield sentence_features(tokens), labels[sent.token_start : sent.token_end]
+            yield sentence_features(tokens, context), labels[sent.token_start : sent.token_end]
 
 
 def build_examples(ner_docs, pipeline, augment: bool):
@@ -60,15 +62,8 @@ def dev_scores(model_path: Path, ner_docs, pipeline) -> dict:
     gold, predicted = [], []
     for ner_doc in ner_docs:
         doc = ner_eval.prepare(ner_doc.text, pipeline)
-        spans = []
-        for sent in doc.sentences:
-            tokens = doc.tokens[sent.token_start : sent.token_end]
-            if not tokens:
-                continue
-            for first, last, kind in decode_bio(tagger.tag(sentence_features(tokens))):
-                spans.append((tokens[first].start, tokens[last - 1].end, ner_eval.LABEL_MAP.get(kind, kind)))
         gold.append(ner_doc.spans)
-        predicted.append(spans)
+        predicted.append([(m.start, m.end, m.label) for m in tag_document(doc, tagger)])
     return {"all": ner_eval.score_spans(gold, predicted, ner_eval.CORPUS_TYPES)["micro"],
             "core": ner_eval.score_spans(gold, predicted, ner_eval.CORE_TYPES)["micro"]}
 
@@ -82,6 +77,8 @@ def main(argv=None) -> int:
     data_dir = (base / config["data_dir"]).resolve()
     output = (base / config["output"]).resolve()
 
+    if "clusters" in config:  # features read the clusters: build them before any feature is computed
+        build_clusters(config, base)
     dev_ids = ner_eval.read_split(data_dir)["dev"]
     every = int(config["holdout_every"])
     held_ids = dev_ids[every - 1 :: every]

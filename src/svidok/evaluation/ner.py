@@ -7,15 +7,16 @@ lists ids under a "DEV" line and a "TEST" line. Texts are tokenised with svidok'
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
-from ..document import Document, Mention
+from ..document import Document
 from ..errors import InputError
 
 CORPUS_TYPES = (
@@ -68,7 +69,7 @@ def read_split(data_dir: Path) -> dict[str, list[str]]:
 
 # "T1<TAB>ORG 0 17<TAB>surface" (ng) or "T1<TAB>LOC<TAB>112<TAB>119<TAB>surface" (bruk); a
 # discontinuous span ("0 5;7 10") does not match and is skipped.
-_ANN_LINE = re.compile(r"^T\S*\t(\S+)[ \t](\d+)[ \t](\d+)\t", re.M)
+_ANN_LINE = re.compile(r"^T\S*\t(\S+)[ \t](\d+)[ \t](\d+)\t", re.MULTILINE)
 
 
 def read_ann(path: Path) -> list[Span]:
@@ -149,8 +150,6 @@ def bio_labels(doc: Document, spans: Iterable[Span]) -> list[str]:
     """One BIO label per token: a token belongs to a span when its characters overlap it."""
     labels = ["O"] * len(doc.tokens)
     starts = [t.start for t in doc.tokens]
-    import bisect
-
     for start, end, label in outermost(spans):
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         first = True

@@ -23,7 +23,9 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner_uk" / "ner_uk
 # Paragraph languages the model runs on: trained on uk; the features are script-neutral enough
 # that ru text gets usable (unmeasured) tags.
 MODEL_LANGS = frozenset({"uk", "ru"})
+CLUSTERS_PATH = MODEL_PATH.with_name("clusters.tsv.gz")  # built by training/ner/clusters.py
 LABEL_MAP = {"PERS": "PER"}
+_APOSTROPHES = str.maketrans("’ʼ`", "'''")
 _SHAPE_RUNS = re.compile(r"(.)\1{2,}")
 _TAGS_OF_INTEREST = ("Geox", "Orgn", "Abbr", "Name", "Surn", "Patr", "Fixd", "anim", "inan")
 
@@ -32,6 +34,22 @@ def word_shape(word: str) -> str:
     """``Зеленський`` -> ``Xxx``, ``ЗСУ`` -> ``XXX``, ``7,08`` -> ``d,d``."""
     shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
     return _SHAPE_RUNS.sub(r"\1\1\1", shape)
+
+
+def cluster_key(word: str) -> str:
+    return word.lower().translate(_APOSTROPHES)
+
+
+@functools.cache
+def word_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, str]]:
+    """``word -> (coarse, fine)`` cluster ids, computed from unlabelled text at training time."""
+    if not path.is_file():
+        raise ModelError(f"NER word clusters {path} are missing: reinstall svidok or run training/ner/clusters.py")
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+        return {word: (coarse, fine) for word, coarse, fine in (line.split("\t") for line in lines)}
+    except (OSError, ValueError, EOFError) as exc:
+        raise ModelError(f"NER word clusters {path} are corrupt ({exc}): reinstall svidok") from exc
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -46,6 +64,9 @@ def _word_features(norm: str) -> tuple[str, ...]:
         feats.append("digit")
     if "-" in norm:
         feats.append("hyphen")
+    clusters = word_clusters().get(cluster_key(norm))
+    if clusters:
+        feats += [f"c1={clusters[0]}", f"c2={clusters[1]}"]
     return tuple(feats)
 
 
@@ -54,6 +75,9 @@ def _morph_features(token: Token) -> list[str]:
     if best is None:
         return ["pos=None"]
     feats = [f"lem={best.lemma}", f"pos={best.pos}", f"case={best.case}", f"nt={best.name_type}"]
+    lemma_clusters = word_clusters().get(cluster_key(best.lemma))
+    if lemma_clusters:
+        feats += [f"lc1={lemma_clusters[0]}", f"lc2={lemma_clusters[1]}"]
     feats.extend(f"g={tag}" for tag in _TAGS_OF_INTEREST if tag in best.grammemes)
     any_names = {p.name_type for p in token.parses if p.name_type}
     feats.extend(f"anynt={nt}" for nt in any_names)
@@ -87,13 +111,12 @@ def doc_context(doc: Document) -> DocContext:
     return DocContext(frozenset(lower), frozenset(upper))
 
 
-def _token_features(token: Token, first_in_sentence: bool, in_quotes: bool, context: DocContext) -> list[str]:
+def _token_features(token: Token, first_in_sentence: bool, quotes: list[str], context: DocContext) -> list[str]:
     feats = list(_word_features(token.norm))
     feats.extend(_morph_features(token))
+    feats.extend(quotes)
     if first_in_sentence:
         feats.append("BOS")
-    if in_quotes:
-        feats.append("inq")
     if token.norm[:1].isupper():
         low = token.norm.lower()
         if low in context.lowercase:
@@ -107,21 +130,34 @@ def _token_features(token: Token, first_in_sentence: bool, in_quotes: bool, cont
 
 # Which of a neighbour's features are copied to the current token, by prefix.
 _CONTEXT_KEYS = {
-    1: ("w=", "sh=", "pos=", "case=", "nt=", "lem=", "s3=", "title", "caps", "g=", "anynt=", "gplace", "doc"),
-    2: ("w=", "sh=", "pos=", "title", "caps"),
+    1: ("w=", "sh=", "pos=", "case=", "nt=", "lem=", "s3=", "title", "caps", "g=", "anynt=", "gplace", "doc", "inq", "qclose",
+        "c1=", "c2=", "lc2="),
+    2: ("w=", "sh=", "pos=", "title", "caps", "c1="),
 }
+
+
+def _quote_features(tokens: list[Token]) -> list[list[str]]:
+    """Per token: inside «...»? and the word before the opening « (ТОВ «...», компанія «...»)."""
+    out: list[list[str]] = []
+    opener: int | None = None
+    for k, token in enumerate(tokens):
+        feats = []
+        if opener is not None:
+            head = tokens[opener - 1].norm.lower() if opener > 0 else "^"
+            feats += ["inq", f"qhead={head}"]
+        if token.norm == "«":
+            opener = k
+        elif token.norm == "»" and opener is not None:
+            feats.append("qclose")
+            opener = None
+        out.append(feats)
+    return out
 
 
 def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -> list[list[str]]:
     """CRF feature strings for each token of one sentence (own + neighbours' features)."""
-    own = []
-    quote_depth = 0
-    for k, token in enumerate(tokens):
-        own.append(_token_features(token, k == 0, quote_depth > 0, context))
-        if token.norm == "«":
-            quote_depth += 1
-        elif token.norm == "»":
-            quote_depth = max(quote_depth - 1, 0)
+    quotes = _quote_features(tokens)
+    own = [_token_features(token, k == 0, quotes[k], context) for k, token in enumerate(tokens)]
     out = []
     for k, feats in enumerate(own):
         row = ["bias", *feats]
@@ -136,6 +172,17 @@ def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -
             row.append(f"bi={tokens[k - 1].norm.lower()}|{tokens[k].norm.lower()}")
         out.append(row)
     return out
+
+
+def balance_quotes(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Widen or trim a token range so its «» pair up: ``ТОВ «Альфа`` -> ``ТОВ «Альфа»``."""
+    norms = [t.norm for t in tokens[first:last]]
+    opened = norms.count("«") - norms.count("»")
+    if opened > 0 and last < len(tokens) and tokens[last].norm == "»":
+        return first, last + 1
+    if opened < 0 and norms[-1] == "»" and last - first > 1:
+        return first, last - 1
+    return first, last
 
 
 class _LoadedTagger:
@@ -178,13 +225,13 @@ def decode_bio(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _tag_sentence(doc: Document, tokens: list[Token], context: DocContext) -> list[Mention]:
-    tagger = load_tagger()
+def _tag_sentence(doc: Document, tokens: list[Token], context: DocContext, tagger) -> list[Mention]:
     labels = tagger.tag(sentence_features(tokens, context))
     mentions = []
     for first, last, kind in decode_bio(labels):
-        start, end = tokens[first].start, tokens[last - 1].end
         score = min(tagger.marginal(labels[i], i) for i in range(first, last))
+        first, last = balance_quotes(tokens, first, last)
+        start, end = tokens[first].start, tokens[last - 1].end
         mentions.append(Mention(doc.text[start:end], start, end, LABEL_MAP.get(kind, kind),
                                 origin="model", score=round(score, 4)))
     return mentions
@@ -196,13 +243,18 @@ def _sentence_language(doc: Document, paragraph: int) -> str | None:
     return doc.language
 
 
-@stage("ner_model", requires=("tokens", "lemmas"), assigns=("model_mentions",))
-def ner_model(doc: Document) -> Document:
+def tag_document(doc: Document, tagger) -> list[Mention]:
+    """Mentions found by ``tagger`` (a crfsuite Tagger) in the sentences of supported languages."""
     mentions = []
     context = doc_context(doc)
     for sent in doc.sentences:
         tokens = doc.tokens[sent.token_start : sent.token_end]
         if tokens and _sentence_language(doc, sent.paragraph) in MODEL_LANGS:
-            mentions.extend(_tag_sentence(doc, tokens, context))
-    doc.model_mentions = mentions
+            mentions.extend(_tag_sentence(doc, tokens, context, tagger))
+    return mentions
+
+
+@stage("ner_model", requires=("tokens", "lemmas"), assigns=("model_mentions",))
+def ner_model(doc: Document) -> Document:
+    doc.model_mentions = tag_document(doc, load_tagger())
     return doc
