@@ -88,3 +88,28 @@ def test_bare_name_without_entity_keeps_the_surface(analyse):
     doc = analyse("Депутат Держдуми Сєргєй Гаврілов заявив, що переговори тривають.")
     assert _speakers(doc) == [("Сєргєй Гаврілов", "Депутат Держдуми")]
     assert doc.quotes[0].speaker is None
+
+
+LY = ("Олег Литвяк", "PER", ["Олег Литвяк", "Литвяк"])
+MK = ("Марина Кривохижа", "PER", ["Марина Кривохижа"])
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # an omitted subject continues the last person named, by the verb's gender
+        ("Олег Литвяк прокоментував ситуацію. «Ми не бачимо загрози», – зазначив.", [LY],
+         [("Олег Литвяк", None)]),
+        ("Марина Кривохижа працює тут давно. «Все згоріло за ніч», – розповідала.", [MK],
+         [("Марина Кривохижа", None)]),
+        # ... but not across genders, not for plural verbs, and not with nobody named before
+        ("Марина Кривохижа працює тут давно. «Все згоріло за ніч», – розповідав.", [MK], [(None, None)]),
+        ("Олег Литвяк приїхав. «Це кінець», – сказали.", [LY], [(None, None)]),
+        ("«Все згоріло за ніч», – розповідав.", [], [(None, None)]),
+        # too far back: no antecedent
+        ("Олег Литвяк приїхав. Потім був дощ. Усі чекали. Потяг запізнився. Ніхто не знав чому. "
+         "«Це кінець», – сказав.", [LY], [(None, None)]),
+    ],
+)
+def test_omitted_subject(analyse, text, entities, expected):
+    assert _speakers(analyse(text, entities)) == expected

@@ -233,7 +233,28 @@ def find_speaker(
         cand = search(ctx, verb_i, lo if search is _search_left else hi, need_nominative)
         if cand is not None:
             return _speaker_of(ctx, cand, verb_i), cand.first
-    return Speaker(), None
+    return _omitted_subject(ctx, verb_i), None
+
+
+_ANTECEDENT_SENTENCES = 3  # how far back an omitted subject may point
+
+
+def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
+    """«…», – зазначив. / «…», – сказала знайомим: Ukrainian drops a subject that continues the
+    previous sentences'. A singular past-tense verb's gender picks the last person named within
+    a few sentences; anything less certain (plural, present tense, no person) stays unnamed."""
+    verb = ctx.tokens[verb_i]
+    best = verb.best
+    if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
+        return Speaker()
+    for span in reversed(ctx.names):
+        if span.last >= verb_i:
+            continue
+        if verb.sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
+            break
+        if span.type in ("PER", "PERS") and (not span.genders or best.gender in span.genders):
+            return Speaker(span.entity, span.name, None)
+    return Speaker()
 
 
 def speaker_after(ctx: Context, cue_last: int, hi: int) -> tuple[Speaker, int | None]:
