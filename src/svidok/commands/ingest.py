@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .options import db_option
+
 INPUT_FORMATS = ["text", "html", "rss", "jsonl", "csv"]
 
 
@@ -50,13 +52,7 @@ def _store_one(store, doc) -> str:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--db",
-    default="svidok.db",
-    envvar="SVIDOK_DB",
-    show_default=True,
-    help="Archive: a SQLite file path, sqlite:///path or postgresql://… (env SVIDOK_DB).",
-)
+@db_option
 @click.option(
     "--input-format",
     type=click.Choice(INPUT_FORMATS),

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .options import db_option
+
 
 def _format_table(hits) -> str:
     if not hits:
@@ -34,13 +36,7 @@ def _require_existing_sqlite(db: str) -> None:
 
 @click.command()
 @click.argument("query", required=False)
-@click.option(
-    "--db",
-    default="svidok.db",
-    envvar="SVIDOK_DB",
-    show_default=True,
-    help="Archive: a SQLite file path, sqlite:///path or postgresql://… (env SVIDOK_DB).",
-)
+@db_option
 @click.option("--entity", help="Articles mentioning this entity (name words, entity key or KB id).")
 @click.option("--speaker", help="Articles quoting this speaker.")
 @click.option("--source", help="Articles citing this source.")
