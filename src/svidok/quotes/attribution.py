@@ -14,6 +14,8 @@ Cues are per-language data (``source_cues.yaml``): prepositional phrases (``за
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from ..document import Entity
@@ -127,11 +129,20 @@ def _source_before(ctx: Context, verb_i: int, lo: int) -> tuple[int, int, str, E
 
 
 def _phrase_at(ctx: Context, i: int) -> tuple[str, ...] | None:
-    for phrase in ctx.lex(i).source_phrases:
+    # Called for every token: look only at the phrases that start with this token's word.
+    for phrase in _phrases_by_first_word(ctx.lex(i).source_phrases).get(ctx.tokens[i].norm.lower(), ()):
         words = tuple(t.norm.lower() for t in ctx.tokens[i : i + len(phrase)])
         if words == phrase:
             return phrase
     return None
+
+
+@functools.cache
+def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
 
 
 def _has_complement(ctx: Context, verb_i: int, hi: int) -> bool:
