@@ -52,8 +52,12 @@ class Context:
         self.name_at = {i: n for n in self.names for i in range(n.first, n.last + 1)}
 
     def lex(self, token_index: int) -> Lexicon:
-        token = self.tokens[token_index]
-        return lexicon(self.doc.paragraph_language(token.start) or self.doc.language)
+        # Called for most tokens: go token -> sentence -> paragraph instead of scanning paragraphs.
+        token, doc = self.tokens[token_index], self.doc
+        language = doc.language
+        if 0 <= token.sent < len(doc.sentences) and doc.paragraphs:
+            language = doc.paragraphs[doc.sentences[token.sent].paragraph].language or language
+        return lexicon(language)
 
     def token_at(self, offset: int) -> int:
         """Index of the token that starts at or before ``offset``."""
