@@ -139,3 +139,20 @@ def test_offsets_point_into_the_original_text(analyse):
     (quote,) = doc.quotes
     assert text[quote.start : quote.end] == quote.text == "Ми\u00a0не віддамо землю"
     assert text[quote.cue_start : quote.cue_end] == "сказав"
+
+
+def test_english_quote_before_a_long_subject_phrase(analyse):
+    doc = analyse(
+        '"We will not give up an inch of our land," Ukrainian President Volodymyr Zelensky told reporters.',
+        [("Volodymyr Zelensky", "PER", ["Volodymyr Zelensky"])],
+        language="en",
+    )
+    assert [(q.text, q.speaker_name, q.cue) for q in doc.quotes] == [
+        ("We will not give up an inch of our land", "Volodymyr Zelensky", "told")
+    ]
+
+
+def test_a_name_after_a_title_without_a_reporting_verb_is_no_attribution(analyse):
+    doc = analyse("Фільм «Довгі ночі, короткі дні», який зняв Олег Сенцов, вийшов у прокат.",
+                  [("Олег Сенцов", "PER", ["Олег Сенцов"])])
+    assert doc.quotes == []

@@ -28,6 +28,23 @@ def _speech_after(ctx: Context, i: int, hi: int) -> int | None:
     return None
 
 
+_MAX_SUBJECT_TOKENS = 8
+
+
+def _speech_after_name(ctx: Context, i: int, hi: int) -> int | None:
+    """«…,» Ukrainian President Volodymyr Zelensky told reporters: a longer subject phrase holding
+    a name, then the reporting verb."""
+    named = False
+    for j in range(i, min(i + _MAX_SUBJECT_TOKENS + 1, hi)):
+        token = ctx.tokens[j]
+        if token.norm in SENTENCE_END or token.norm in "«»" or j in ctx.quoted:
+            return None
+        if named and speech_register(ctx.lex(j), token):
+            return j
+        named = named or j in ctx.name_at
+    return None
+
+
 def _inverted_speaker(ctx: Context, verb_i: int, lo: int) -> Speaker:
     _, hi = ctx.sentence_range(verb_i)
     return find_speaker(ctx, verb_i, lo, hi, right_first=True)[0]
@@ -74,6 +91,8 @@ def _attributed_after(ctx: Context, span: QuoteSpan) -> Found | None:
     if i == span.close_tok + 1 and not closing_punct:
         return None  # «Довгі ночі» вийшов на екрани: no separator, no attribution
     verb = _speech_after(ctx, i, hi) if i < hi else None
+    if verb is None and closing_punct:
+        verb = _speech_after_name(ctx, i, hi)
     if verb is None:
         return None
     inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
