@@ -165,3 +165,29 @@ def test_quote_takes_the_narrowest_source(analyse):
         ("Володимир Зеленський", wsj.id),
         ("Марія Захарова", reuters.id),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        (
+            "Вартість угоди склала 657 тис грн. Про це повідомляється в «Віснику державних закупівель».",
+            [],
+            [("Віснику державних закупівель", None, "Віснику державних закупівель", "повідомляється в")],
+        ),
+        (
+            "Про це йдеться у повідомленні АМКУ.",
+            [],
+            [("повідомленні АМКУ", None, "повідомленні АМКУ", "йдеться у")],
+        ),
+        (
+            "«Реформа триває», – зазначили у прес-службі МОЗ.",
+            [("Міністерство охорони здоров'я", "ORG", ["МОЗ"])],
+            [("Міністерство охорони здоров'я", "e1", "МОЗ", "у прес-службі")],
+        ),
+        # the verb alone, with no place named after it, cites nothing
+        ("Як відомо, повідомляється багато чого.", [], []),
+    ],
+)
+def test_impersonal_reports_name_where_the_information_stands(analyse, text, entities, expected):
+    assert _rows(analyse(text, entities)) == expected
