@@ -191,3 +191,10 @@ def test_quote_takes_the_narrowest_source(analyse):
 )
 def test_impersonal_reports_name_where_the_information_stands(analyse, text, entities, expected):
     assert _rows(analyse(text, entities)) == expected
+
+
+def test_russian_press_service_cue(analyse):
+    doc = analyse("«Переговоры продолжаются», — сообщили в пресс-службе Кремля.",
+                  [("Кремль", "ORG", ["Кремля"])], language="ru")
+    assert _rows(doc) == [("Кремль", "e1", "Кремля", "в пресс-службе")]
+    assert doc.quotes[0].source == doc.sources[0].id
