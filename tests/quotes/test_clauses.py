@@ -211,3 +211,19 @@ def test_cue_quotes(analyse, lang, text, entities, expected):
 )
 def test_no_cue_quote(analyse, lang, text, entities):
     assert _rows(analyse(text, entities, language=lang)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Апеляційний суд вказав, що РДА порушила закон.", [("вказав", "РДА порушила закон")]),
+        ("ДПІ засвідчила, що декларацію подано вчасно.", [("засвідчила", "декларацію подано вчасно")]),
+        ("На прес-конференції він признався, що читає рецензії.", [("признався", "читає рецензії")]),
+        ("Олександр Попов упевнений, що ціни зростуть.", [("упевнений", "ціни зростуть")]),
+        # a listed adjective reports only as a nominative predicate, and "вказав на" is pointing
+        ("Він говорив упевненим голосом про плани.", []),
+        ("Він вказав на вікно.", []),
+    ],
+)
+def test_more_reporting_verbs_and_predicates(analyse, text, expected):
+    assert [(q.cue, q.text) for q in analyse(text).quotes] == expected

@@ -13,6 +13,7 @@ from ..document import Token
 # Infinitives neither: "уряд має пояснити, на що …" reports nothing yet.
 VERB_POS = frozenset({"VERB", "GRND", None})
 _NOT_REPORTING = frozenset({"1per", "infn", "INFN"})
+_PREDICATIVE_POS = frozenset({"ADJF", "ADJS"})
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DASHES = frozenset({"—", "–", "-", "--"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"}) | DASHES
@@ -87,6 +88,8 @@ def lemmas(token: Token) -> set[str]:
 def speech_register(lex: Lexicon, token: Token) -> str | None:
     """The register of ``token`` as a reporting verb, or None if it is not one."""
     grammemes = token.best.grammemes if token.best is not None else frozenset()
+    if token.pos in _PREDICATIVE_POS and token.case in (None, "nomn") and (token.lemma or "") in lex.verbs:
+        return lex.verbs[token.lemma]  # "Попов переконаний, що …": a listed predicative adjective
     if token.pos not in VERB_POS or grammemes & _NOT_REPORTING:
         return None  # "Нагадаємо, що …" is the author speaking; "підстави вважати" reports nothing
     for lemma in ({token.lemma.lower()} if token.lemma else set()) | {token.norm.lower()}:
