@@ -113,3 +113,23 @@ MK = ("Марина Кривохижа", "PER", ["Марина Кривохиж�
 )
 def test_omitted_subject(analyse, text, entities, expected):
     assert _speakers(analyse(text, entities)) == expected
+
+
+OP = ("Олександр Попов", "PER", ["Олександр Попов"])
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # a generic role noun points back to the person just introduced
+        ("Директор групи Олександр Попов говорив про ринок. «Ціни зростуть», – вважає експерт.", [OP],
+         [("Олександр Попов", "експерт")]),
+        # a title noun does not: "президент" needs a holder introduced with that title
+        ("Директор групи Олександр Попов говорив про ринок. «Ціни зростуть», – вважає президент.", [OP],
+         [(None, "президент")]),
+        # nobody introduced: the role stays unnamed
+        ("«Ціни зростуть», – вважає експерт.", [], [(None, "експерт")]),
+    ],
+)
+def test_anaphoric_role_nouns(analyse, text, entities, expected):
+    assert _speakers(analyse(text, entities)) == expected

@@ -31,6 +31,7 @@ class Lexicon:
     roles: frozenset[str]
     groups: frozenset[str]
     collectives: frozenset[str]
+    anaphoric_roles: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     source_verbs: frozenset[str]
     source_nouns: frozenset[str]
@@ -68,6 +69,7 @@ def lexicon(lang: str | None) -> Lexicon:
         roles=_words(roles, "roles"),
         groups=_words(roles, "groups"),
         collectives=_words(roles, "collectives"),
+        anaphoric_roles=_words(roles, "anaphoric_roles"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),
         source_nouns=_words(cues, "source_nouns"),

@@ -247,14 +247,8 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
     best = verb.best
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
-    for span in reversed(ctx.names):
-        if span.last >= verb_i:
-            continue
-        if verb.sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
-            break
-        if span.type in ("PER", "PERS") and (not span.genders or best.gender in span.genders):
-            return Speaker(span.entity, span.name, None)
-    return Speaker()
+    span = _recent_person(ctx, verb_i, verb)
+    return Speaker(span.entity, span.name, None) if span is not None else Speaker()
 
 
 def speaker_after(ctx: Context, cue_last: int, hi: int) -> tuple[Speaker, int | None]:
@@ -280,10 +274,25 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     phrase = ctx.text(first, last)[0]
     if cand.kind == "group":
         return Speaker(role=phrase)
-    holder = _role_holder(ctx, cand.first, ctx.tokens[verb_i] if verb_i > cand.first else None)
+    verb = ctx.tokens[verb_i] if verb_i > cand.first else None
+    holder = _role_holder(ctx, cand.first, verb)
+    if holder is None and lemmas(ctx.tokens[cand.first]) & ctx.lex(cand.first).anaphoric_roles:
+        holder = _recent_person(ctx, cand.first, verb)
     if holder is None:
         return Speaker(role=phrase)
     return Speaker(holder.entity, holder.name, phrase)
+
+
+def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
+    """The person named last before ``i``, within a few sentences, agreeing with the verb."""
+    for span in reversed(ctx.names):
+        if span.last >= i:
+            continue
+        if ctx.tokens[i].sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
+            return None
+        if span.type in ("PER", "PERS") and _compatible(verb, set(span.genders), set()):
+            return span
+    return None
 
 
 def resolve_pronoun(ctx: Context, i: int) -> Speaker:
