@@ -156,3 +156,31 @@ def test_a_name_after_a_title_without_a_reporting_verb_is_no_attribution(analyse
     doc = analyse("Фільм «Довгі ночі, короткі дні», який зняв Олег Сенцов, вийшов у прокат.",
                   [("Олег Сенцов", "PER", ["Олег Сенцов"])])
     assert doc.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # a quote paragraph right after one person is introduced as a subject is theirs
+        ("Заступник міністра Роман Богачов розповів про реформу.\n\n"
+         "«З переходом на електронну систему все зміниться».",
+         [("Роман Богачов", "PER", ["Роман Богачов"])],
+         [("З переходом на електронну систему все зміниться", "Роман Богачов")]),
+        # two people introduced, or the person only mentioned (not a subject): nobody
+        ("Про реформу говорили Роман Богачов та Олена Турська.\n\n«З переходом на нову систему все зміниться».",
+         [("Роман Богачов", "PER", ["Роман Богачов"]), ("Олена Турська", "PER", ["Олена Турська"])],
+         [("З переходом на нову систему все зміниться", None)]),
+        ("Аварія сталася біля будинку Івана Петренка.\n\n«Це жах, ми всі дуже злякалися».",
+         [("Іван Петренко", "PER", ["Івана Петренка"])],
+         [("Це жах, ми всі дуже злякалися", None)]),
+        # a whole clause after a colon, in a sentence whose subject is one named person
+        ("Голова громади Тельман Махмудов проявів не відчуває: «Особисто я залишився в Полтаві після служби».",
+         [("Тельман Махмудов", "PER", ["Тельман Махмудов"])],
+         [("Особисто я залишився в Полтаві після служби", "Тельман Махмудов")]),
+        # a short title after a colon is not speech
+        ("Тельман Махмудов оголосив конкурс: «Краще місто України».",
+         [("Тельман Махмудов", "PER", ["Тельман Махмудов"])], []),
+    ],
+)
+def test_speaker_introduced_before_an_unattributed_quote(analyse, text, entities, expected):
+    assert [(q.text, q.speaker_name) for q in analyse(text, entities).quotes] == expected

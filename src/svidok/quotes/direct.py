@@ -107,10 +107,24 @@ def _labelled(ctx: Context, span: QuoteSpan) -> Found | None:
     if colon < 1 or ctx.tokens[colon].norm != ":":
         return None
     inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
-    name = ctx.name_at.get(colon - 1)
+    name = ctx.name_at.get(colon - 1) or _sentence_subject(ctx, colon, inner)
     if inner is None or name is None:
         return None
     return Found(*inner, "direct", Speaker(name.entity, name.name, None), None)
+
+
+def _sentence_subject(ctx: Context, colon: int, inner: tuple[int, int] | None):
+    """ "Махмудов проявів не відчуває: «Особисто я …»": a whole quoted clause after a colon, in a
+    sentence whose one named person is its subject (nominative), is that person's."""
+    if inner is None or ctx.words(*inner) < _MIN_STANDALONE_WORDS:
+        return None
+    lo, _ = ctx.sentence_range(colon)
+    people = {
+        span.name: span
+        for span in ctx.names
+        if lo <= span.first and span.last < colon and span.type in ("PER", "PERS") and _is_subject(ctx, span.last)
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _standalone(ctx: Context, span: QuoteSpan) -> Found | None:
@@ -174,6 +188,31 @@ def continue_speakers(found: list[Found], ctx: Context) -> None:
             cur.speaker = prev.speaker
         elif prev.cue is None and prev.speaker == Speaker() and cur.speaker != Speaker():
             prev.speaker = cur.speaker
+    for cur in ordered:
+        if cur.kind == "direct" and cur.cue is None and cur.speaker == Speaker():
+            cur.speaker = _introduced_speaker(ctx, cur.first)
+
+
+def _introduced_speaker(ctx: Context, first: int) -> Speaker:
+    """An unattributed quote right after the text introduces one person as a subject ("Заступник
+    міністра Роман Богачов розповів про реформу.\n\n«…»"): that person, when they are the only one
+    named as a subject in the quote's paragraph before it or in the paragraph before; else nobody."""
+    para = ctx.paragraph_of(first)
+    people = {}
+    for span in ctx.names:
+        if span.first >= first or ctx.paragraph_of(span.first) not in (para, para - 1):
+            continue
+        if span.type in ("PER", "PERS") and _is_subject(ctx, span.last):
+            people[span.name] = span
+    if len(people) != 1:
+        return Speaker()
+    span = next(iter(people.values()))
+    return Speaker(span.entity, span.name, None)
+
+
+def _is_subject(ctx: Context, i: int) -> bool:
+    cases = {p.case for p in ctx.tokens[i].parses if p.case}
+    return not cases or "nomn" in cases
 
 
 def _paragraph_last(ctx: Context, i: int) -> int:
