@@ -133,3 +133,21 @@ OP = ("Олександр Попов", "PER", ["Олександр Попов"])
 )
 def test_anaphoric_role_nouns(analyse, text, entities, expected):
     assert _speakers(analyse(text, entities)) == expected
+
+
+COURT = ("Господарський суд міста Києва", "ORG", ["Господарський суд міста Києва"])
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("Справу розглянув Господарський суд міста Києва. Суд зазначив, що зміни набули чинності.", [COURT],
+         [("Господарський суд міста Києва", "Суд")]),
+        # an organisation of another kind is not the court
+        ("Компанія «Нафтогаз України» подала позов. Суд зазначив, що позов обґрунтований.",
+         [("Нафтогаз України", "ORG", ["Нафтогаз України"])], [(None, "Суд")]),
+        ("Суд зазначив, що зміни набули чинності.", [], [(None, "Суд")]),
+    ],
+)
+def test_collective_noun_names_the_organisation_mentioned_before(analyse, text, entities, expected):
+    assert _speakers(analyse(text, entities)) == expected

@@ -273,7 +273,8 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     first, last = _noun_phrase(ctx, cand.first, stop)
     phrase = ctx.text(first, last)[0]
     if cand.kind == "group":
-        return Speaker(role=phrase)
+        body = _named_body(ctx, cand.first) if first == last == cand.first else None
+        return Speaker(body.entity, body.name, phrase) if body is not None else Speaker(role=phrase)
     verb = ctx.tokens[verb_i] if verb_i > cand.first else None
     holder = _role_holder(ctx, cand.first, verb)
     if holder is None and lemmas(ctx.tokens[cand.first]) & ctx.lex(cand.first).anaphoric_roles:
@@ -281,6 +282,23 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     if holder is None:
         return Speaker(role=phrase)
     return Speaker(holder.entity, holder.name, phrase)
+
+
+def _named_body(ctx: Context, i: int) -> NameSpan | None:
+    """ "Суд зазначив" after "Господарський суд м. Києва": a bare singular collective noun names
+    the organisation mentioned last (within a few sentences) whose name holds the same noun."""
+    token = ctx.tokens[i]
+    if any(p.number == "plur" for p in token.parses[:1]):
+        return None
+    wanted = lemmas(token) & ctx.lex(i).collectives
+    for span in reversed(ctx.names):
+        if span.last >= i:
+            continue
+        if token.sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
+            return None
+        if span.type == "ORG" and any(lemmas(t) & wanted for t in ctx.tokens[span.first : span.last + 1]):
+            return span
+    return None
 
 
 def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
