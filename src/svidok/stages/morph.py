@@ -18,6 +18,7 @@ Parses of a word form are computed once per process and cached; only the ranking
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from .. import lang as langdata
 from ..document import Document, Parse, Token
@@ -81,28 +82,38 @@ def _prepositions(lang: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(cases) for word, cases in langdata.load(lang, "prepositions").items()}
 
 
-def score_parse(parse: Parse, rank: int, token: Token, inside_sentence: bool, context: dict) -> float:
-    """Higher is likelier. ``context`` holds 'governed' cases and the previous adjective's parse."""
+@dataclass(frozen=True, slots=True)
+class RankContext:
+    """What the ranking looks at around a word; hashable, so rankings are cached per context."""
+
+    is_title: bool
+    inside_sentence: bool
+    is_preposition: bool = False
+    governed: frozenset[str] | None = None  # cases a preceding preposition governs
+    adjective: tuple[str | None, str | None, str | None] | None = None  # case, number, gender
+
+
+def score_parse(parse: Parse, rank: int, ctx: RankContext, places: frozenset[str]) -> float:
+    """Higher is likelier."""
     score = parse.score - 0.001 * rank
     proper = bool(parse.grammemes & PROPER_TAGS)
-    if token.is_title and parse.lemma in context.get("places", ()):
+    if ctx.is_title and parse.lemma in places:
         score += 1.5  # the dictionary has no place tag: "Києві" is Київ, not the name Кий
-    elif token.is_title and inside_sentence and proper:
+    elif ctx.is_title and ctx.inside_sentence and proper:
         score += 1.0
-    elif not token.is_title and parse.name_type:
+    elif not ctx.is_title and parse.name_type:
         score -= 0.3
-    if parse.pos in CLOSED_CLASSES and not (token.is_title and inside_sentence):
+    if parse.pos in CLOSED_CLASSES and not (ctx.is_title and ctx.inside_sentence):
         score += 0.7
-        if parse.pos == "PREP" and context.get("is_preposition"):
+        if parse.pos == "PREP" and ctx.is_preposition:
             score += 0.2
-    governed = context.get("governed")
-    if governed and parse.case:
-        score += 0.8 if parse.case in governed else -0.4
-    adjective = context.get("adjective")
-    if adjective is not None and parse.pos == "NOUN" and parse.case:
-        if parse.case == adjective.case:
+    if ctx.governed and parse.case:
+        score += 0.8 if parse.case in ctx.governed else -0.4
+    if ctx.adjective is not None and parse.pos == "NOUN" and parse.case:
+        case, number, gender = ctx.adjective
+        if parse.case == case:
             score += 0.5
-            if adjective.number == parse.number or adjective.gender == parse.gender:
+            if number == parse.number or gender == parse.gender:
                 score += 0.1
     if parse.case == "voct":
         score -= 0.6
@@ -111,29 +122,26 @@ def score_parse(parse: Parse, rank: int, token: Token, inside_sentence: bool, co
     return score
 
 
-def rank_parses(parses: tuple[Parse, ...], token: Token, inside_sentence: bool, context: dict):
+@functools.lru_cache(maxsize=200_000)
+def rank_parses(lang: str, word: str, ctx: RankContext) -> tuple[Parse, ...]:
+    """The readings of ``word`` best first, in context ``ctx`` (cached: most words recur)."""
+    parses = analyse_word(lang, word)
     if len(parses) < 2:
         return parses
-    order = sorted(
-        range(len(parses)),
-        key=lambda r: -score_parse(parses[r], r, token, inside_sentence, context),
-    )
+    places = langdata.load_lines(lang, "place_lemmas")
+    order = sorted(range(len(parses)), key=lambda r: -score_parse(parses[r], r, ctx, places))
     return tuple(parses[r] for r in order)
 
 
-def _context(lang: str, token: Token, prev: Token | None) -> dict:
-    context: dict = {
-        "is_preposition": token.norm.lower() in _prepositions(lang),
-        "places": langdata.load_lines(lang, "place_lemmas"),
-    }
-    if prev is None:
-        return context
-    governed = _prepositions(lang).get(prev.norm.lower())
-    if governed:
-        context["governed"] = governed
-    if prev.best is not None and prev.best.pos in ("ADJF", "PRTF") and prev.best.case:
-        context["adjective"] = prev.best
-    return context
+def _rank_context(lang: str, token: Token, prev: Token | None, inside: bool) -> RankContext:
+    prepositions = _prepositions(lang)
+    governed, adjective = None, None
+    if prev is not None:
+        governed = prepositions.get(prev.norm.lower())
+        best = prev.best
+        if best is not None and best.pos in ("ADJF", "PRTF") and best.case:
+            adjective = (best.case, best.number, best.gender)
+    return RankContext(token.is_title, inside, token.norm.lower() in prepositions, governed, adjective)
 
 
 @stage("morph", requires=("tokens", "sentences"), assigns=("lemmas",))
@@ -146,9 +154,8 @@ def morph(doc: Document) -> Document:
                 token.lemma = token.norm
                 prev = None if token.norm not in "-–—" else prev
                 continue
-            parses = analyse_word(lang, token.norm)
             inside = position > 0 and prev is not None
-            token.parses = rank_parses(parses, token, inside, _context(lang, token, prev))
+            token.parses = rank_parses(lang, token.norm, _rank_context(lang, token, prev, inside))
             token.lemma = token.parses[0].lemma if token.parses else token.norm.lower()
             prev = token
     return doc
