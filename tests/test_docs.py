@@ -10,7 +10,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_cli_reference_is_current():
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "gen_cli_docs.py"), "--check"],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
 

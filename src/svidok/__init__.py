@@ -11,11 +11,12 @@ import logging
 
 __version__ = "0.1.0"
 
-from .document import Document, Entity, Mention, Quote, Source, Span, Token  # noqa: E402
-from .output import to_dict, to_json, validate  # noqa: E402
-from .pipeline import DEFAULT_ORDER, Pipeline  # noqa: E402
+from .document import Document, Entity, Mention, Quote, Source, Span, Token
+from .output import to_dict, to_json, validate
+from .pipeline import DEFAULT_ORDER, Pipeline
 
 __all__ = [
+    "DEFAULT_ORDER",
     "Document",
     "Entity",
     "Mention",
@@ -29,7 +30,6 @@ __all__ = [
     "to_dict",
     "to_json",
     "validate",
-    "DEFAULT_ORDER",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -162,8 +162,8 @@ def test_a_name_after_a_title_without_a_reporting_verb_is_no_attribution(analyse
     "text, entities, expected",
     [
         # a quote paragraph right after one person is introduced as a subject is theirs
-        ("Заступник міністра Роман Богачов розповів про реформу.\n\n"
-         "«З переходом на електронну систему все зміниться».",
+        (("Заступник міністра Роман Богачов розповів про реформу.\n\n"
+          "«З переходом на електронну систему все зміниться»."),
          [("Роман Богачов", "PER", ["Роман Богачов"])],
          [("З переходом на електронну систему все зміниться", "Роман Богачов")]),
         # two people introduced, or the person only mentioned (not a subject): nobody

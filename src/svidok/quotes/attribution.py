@@ -15,7 +15,6 @@ Cues are per-language data (``source_cues.yaml``): prepositional phrases (``за
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass
 
 from ..document import Entity

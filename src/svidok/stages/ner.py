@@ -16,7 +16,6 @@ entry a mention matched is remembered in ``doc.meta["kb_links"]`` for the ``link
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass
 
 from .. import lang as langdata
