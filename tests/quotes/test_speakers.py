@@ -151,3 +151,11 @@ COURT = ("Господарський суд міста Києва", "ORG", ["Г�
 )
 def test_collective_noun_names_the_organisation_mentioned_before(analyse, text, entities, expected):
     assert _speakers(analyse(text, entities)) == expected
+
+
+def test_an_unrecognised_subject_is_not_replaced_by_the_last_person(analyse):
+    doc = analyse(
+        "Речник Тарас Палій виступив уранці. Медіа центр РНБО 30 липня повідомив, що ситуація під контролем.",
+        [("Тарас Палій", "PER", ["Тарас Палій"])],
+    )
+    assert [q.speaker_name for q in doc.quotes] == [None]
