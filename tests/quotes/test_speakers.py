@@ -159,3 +159,19 @@ def test_an_unrecognised_subject_is_not_replaced_by_the_last_person(analyse):
         [("Тарас Палій", "PER", ["Тарас Палій"])],
     )
     assert [q.speaker_name for q in doc.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "вони" continues a group voice: still no person, but the group's phrase as the role
+        ("Аналітики вважають, що саміт нічого не змінить. Вони також зазначають, що санкції діють.",
+         [(None, "Аналітики"), (None, "Аналітики")]),
+        ("Українські військові відбили атаку. Вони повідомили, що втрат немає.", [(None, "Українські військові")]),
+        # nothing to continue, or the group is only mentioned (not a subject): no role either
+        ("Вони заявили, що не підуть.", [(None, None)]),
+        ("Журналіст Іван Петров розповів про аналітиків. Вони заявили, що втрат немає.", [(None, None)]),
+    ],
+)
+def test_plural_pronoun_continues_a_group_voice(analyse, text, expected):
+    assert _speakers(analyse(text)) == expected

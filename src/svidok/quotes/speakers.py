@@ -329,10 +329,11 @@ def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
 
 
 def resolve_pronoun(ctx: Context, i: int) -> Speaker:
-    """він/вона -> the last person named before, of that gender; вони -> nobody in particular."""
+    """він/вона -> the last person named before, of that gender; вони -> no one person, but the
+    group voice it continues ("Аналітики вважають … Вони також зазначають") as the role."""
     gender = ctx.lex(i).pronouns[ctx.tokens[i].norm.lower()]
     if gender == "plur":
-        return Speaker()
+        return _recent_group(ctx, i)
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
@@ -340,6 +341,24 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
         if not span.genders or gender in span.genders:
             return Speaker(span.entity, span.name, None)
+    return Speaker()
+
+
+def _recent_group(ctx: Context, i: int) -> Speaker:
+    """The last plural group noun used as a subject within a few sentences, as an unnamed voice."""
+    lex = ctx.lex(i)
+    nouns = lex.groups | lex.roles
+    for j in range(i - 1, -1, -1):
+        token = ctx.tokens[j]
+        if ctx.tokens[i].sent - token.sent > _ANTECEDENT_SENTENCES:
+            break
+        subject = any(  # "Аналітики" also reads as a genitive of "аналітика": look past the best
+            p.pos == "NOUN" and p.number == "plur" and p.case == "nomn" and p.lemma in nouns
+            for p in token.parses[:3]
+        )
+        if subject and j not in ctx.quoted:
+            first, last = _noun_phrase(ctx, j, i)
+            return Speaker(role=ctx.text(first, last)[0])
     return Speaker()
 
 
