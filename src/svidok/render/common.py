@@ -24,6 +24,12 @@ def speaker_of(quote: dict[str, Any], entities: dict[str, str]) -> str | None:
     return quote.get("speaker_name") or entities.get(quote.get("speaker") or "")
 
 
+def speaker_label(quote: dict[str, Any], entities: dict[str, str]) -> str:
+    """Who to show for a quote: the speaker's name, "unnamed" for a voice the text leaves
+    unnamed on purpose ("Аналітики"), or "unknown speaker"."""
+    return speaker_of(quote, entities) or ("unnamed" if quote.get("speaker_role") else "unknown speaker")
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     flat = " ".join(text.split())

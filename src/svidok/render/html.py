@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..document import Document
-from .common import as_dict, entity_names, shorten, source_names, speaker_of
+from .common import as_dict, entity_names, shorten, source_names, speaker_label
 
 # outer to inner: a quote may hold a source and mentions; a cue may hold a mention
 _LAYERS = {"quote": 0, "source": 1, "cue": 2, "mention": 3}
@@ -81,7 +81,7 @@ def _marks(obj: dict[str, Any], prefix: str) -> list[Mark]:
         for m in ent["mentions"]:
             marks.append(Mark(m["start"], m["end"], "mention", f"ent ent-{ent['type']}", label))
     for q in obj["quotes"]:
-        who = speaker_of(q, entities) or "unknown speaker"
+        who = speaker_label(q, entities)
         css = f"quote quote-{q['kind']}"
         marks.append(
             Mark(q["start"], q["end"], "quote", css, f"{who}: {q['kind']} quote", f"{prefix}-{q['id']}")
@@ -122,7 +122,7 @@ def _quotes_panel(obj: dict[str, Any], prefix: str) -> str:
     entities, sources = entity_names(obj), source_names(obj)
     items = []
     for q in obj["quotes"]:
-        who = escape(speaker_of(q, entities) or "unknown speaker")
+        who = escape(speaker_label(q, entities))
         role = f' <span class="role">{escape(q["speaker_role"])}</span>' if q.get("speaker_role") else ""
         cue = f' <span class="cue">{escape(q["cue"])}</span>' if q.get("cue") else ""
         via = (
