@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,29 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+# Every archive test runs on SQLite, and on PostgreSQL when SVIDOK_TEST_POSTGRES names a
+# database that may be wiped (``eval "$(.ci/postgres.sh)"``).
+POSTGRES_URL = os.environ.get("SVIDOK_TEST_POSTGRES")
+BACKENDS = ["sqlite", "postgres"]
+
+
+def wipe_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """Where an empty archive of each backend can be made."""
+    if request.param == "sqlite":
+        return str(tmp_path / "archive.db")
+    if not POSTGRES_URL:
+        pytest.skip("SVIDOK_TEST_POSTGRES is not set")
+    pytest.importorskip("psycopg")
+    wipe_postgres(POSTGRES_URL)
+    return POSTGRES_URL

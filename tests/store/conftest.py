@@ -3,35 +3,11 @@ SVIDOK_TEST_POSTGRES names a database that may be wiped (``eval "$(.ci/postgres.
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from tests.conftest import POSTGRES_URL, wipe_postgres  # noqa: F401  (re-exported to the store tests)
 
 import svidok
 from svidok.document import Entity, Mention, Quote, Source, Span
-
-POSTGRES_URL = os.environ.get("SVIDOK_TEST_POSTGRES")
-BACKENDS = ["sqlite", "postgres"]
-
-
-def wipe_postgres(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path):
-    """Where an empty archive of each backend can be made."""
-    if request.param == "sqlite":
-        return str(tmp_path / "archive.db")
-    if not POSTGRES_URL:
-        pytest.skip("SVIDOK_TEST_POSTGRES is not set")
-    pytest.importorskip("psycopg")
-    wipe_postgres(POSTGRES_URL)
-    return POSTGRES_URL
 
 
 @pytest.fixture

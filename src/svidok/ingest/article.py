@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..document import Document
@@ -49,3 +50,12 @@ class ReadError:
 
 class Unreadable(Exception):
     """Raised inside the readers; turned into a ReadError at the edge."""
+
+
+# Space, format (zero-width, bidi, BOM), separator and control characters: none of them is text.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
+
+
+def has_visible_text(text: str) -> bool:
+    """False for text made only of spaces and invisible characters ("\u200b \u00a0")."""
+    return any(unicodedata.category(char) not in _INVISIBLE_CATEGORIES for char in text)

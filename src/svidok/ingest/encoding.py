@@ -33,6 +33,7 @@ _SCORED_CHARS = 20000  # enough to judge; keeps big files fast
 _CLEAN_SCORE = 0.6  # real prose scores above this; below, look for double encoding
 _DOUBLE_ENCODINGS = ("cp1252", "latin-1", "cp1251")
 _MIN_SCORE = 0.3  # below this, every decoding looks like mojibake
+_MIN_REPAIR_LETTERS = 20  # valid UTF-8 is only re-decoded on this much evidence
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -79,9 +80,17 @@ def _undo_double_encoding(text: str) -> tuple[str, str]:
             fixed = sample.encode(wrong).decode("utf-8")
         except UnicodeError:
             continue
-        if plausibility(fixed) > score + 0.2:
+        if _repair_is_convincing(fixed, score):
             return text.encode(wrong).decode("utf-8", errors="replace"), f"utf-8 (read as {wrong} once)"
     return text, "utf-8"
+
+
+def _repair_is_convincing(fixed: str, score: float) -> bool:
+    """Only clear, substantial prose justifies changing text that is valid UTF-8:
+    short strings such as "Â¼a" are legitimately written that way."""
+    letters = sum(1 for c in fixed if c.isalpha())
+    fixed_score = plausibility(fixed)
+    return letters >= _MIN_REPAIR_LETTERS and fixed_score >= _CLEAN_SCORE and fixed_score > score + 0.2
 
 
 def _best_single_byte(data: bytes) -> tuple[str, str]:

@@ -6,11 +6,12 @@ A broken line or record becomes a ReadError naming ``file:line``; the rest of th
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
-from .article import Article, ReadError
+from .article import Article, ReadError, has_visible_text
 
 TEXT_FIELDS = ("text", "content", "body")
 META_FIELDS = ("title", "url", "published", "outlet", "author")
@@ -24,7 +25,7 @@ def read_jsonl(text: str, *, origin: str) -> Iterator[Article | ReadError]:
         for number, record in enumerate(whole, 1):
             yield _from_json_value(record, f"{origin}#{number}" if len(whole) > 1 else origin)
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -55,7 +56,7 @@ def _from_json_value(record: Any, where: str) -> Article | ReadError:
 
 
 def read_csv(text: str, *, origin: str) -> Iterator[Article | ReadError]:
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text, keepends=True)
     if not lines:
         yield ReadError(origin, "empty CSV file")
         return
@@ -111,6 +112,13 @@ class _LineCursor:
         return self.lines[self.pos - 1]
 
 
+def _lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines ended by LF, CRLF or CR only: str.splitlines() also splits at U+2028, U+0085 and
+    other separators, which JSON and CSV carry unescaped inside values."""
+    lines = io.StringIO(text, newline="").readlines()
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
 def _dialect(header_line: str):
     class Sniffed(csv.excel):
         delimiter = max(CSV_DELIMITERS, key=header_line.count)
@@ -130,8 +138,8 @@ def article_from_record(record: dict[str, Any], where: str) -> Article | ReadErr
     text = next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
     if text is None:
         return ReadError(where, f"record has no text field (one of {', '.join(TEXT_FIELDS)})")
-    if not text.strip():
-        return ReadError(where, "record text is empty")
+    if not has_visible_text(text):
+        return ReadError(where, "record text is empty (no visible characters)")
     meta = {key: _clean(record.get(key)) for key in META_FIELDS}
     lang = _clean(record.get("lang") or record.get("language"))
     return Article(

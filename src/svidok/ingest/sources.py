@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .article import Article, ReadError, Unreadable
+from .article import Article, ReadError, Unreadable, has_visible_text
 from .detect import INPUT_FORMATS, detect_format
 from .encoding import decode
 from .feeds import read_feed
@@ -49,8 +49,8 @@ def read_bytes(data: bytes, *, origin: str, input_format: str | None = None) -> 
 def _read_text(data: bytes, origin: str) -> Iterator[Article]:
     text, _ = decode(data)
     text = text.replace("\r\n", "\n")
-    if not text.strip():
-        raise Unreadable("empty input (whitespace only)")
+    if not has_visible_text(text):
+        raise Unreadable("empty input (whitespace or invisible characters only)")
     yield Article(id=origin, text=text, origin=origin)
 
 

@@ -163,6 +163,7 @@ class Store(abc.ABC):
     def _write(self, record: ArticleRecord) -> PutResult:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction() as run:
+            self._lock_article(run, record.url or record.text_hash)
             existing = self._find_existing(run, record)
             if existing and existing[1] == record.text_hash:
                 return PutResult(PutStatus.UNCHANGED, existing[0])
@@ -179,6 +180,10 @@ class Store(abc.ABC):
                 (article_id, status.value, record.text_hash, __version__, now),
             )
         return PutResult(status, article_id)
+
+    def _lock_article(self, run: Runner, key: str) -> None:
+        """Serialise writers of the same article until commit, so two concurrent ingests
+        cannot both insert it. SQLite needs nothing: BEGIN IMMEDIATE serialises all writes."""
 
     def _find_existing(self, run: Runner, record: ArticleRecord) -> tuple[int, str] | None:
         if record.url:

@@ -13,6 +13,8 @@ from .search import FulltextClause
 
 # Any constant: the advisory lock that serialises concurrent schema migrations.
 _MIGRATION_LOCK = 0x5F1D0C
+# Any constant: the first key of the per-article advisory locks (the second is the URL's hash).
+_ARTICLE_LOCK = 0x5F1D0D
 
 
 def _psycopg():
@@ -67,6 +69,11 @@ class PostgresStore(Store):
         run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ())
         if not run("SELECT 1 FROM schema_version", ()):
             run("INSERT INTO schema_version (version) VALUES (0)", ())
+
+    def _lock_article(self, run: Runner, key: str) -> None:
+        # Under READ COMMITTED two writers would both miss the other's uncommitted row and the
+        # second insert would fail on the unique URL; this lock makes it wait, then see the row.
+        run("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_ARTICLE_LOCK, key))
 
     def _json_param(self, text: str) -> Any:
         import json

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ class SQLiteStore(Store):
             )
             conn.execute("PRAGMA foreign_keys = ON")
             if not self._memory:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"Cannot open {self.path} as a SQLite archive: {exc}.") from exc
         return conn
@@ -115,6 +116,20 @@ class SQLiteStore(Store):
                 conn.close()
             self._readers.clear()
             self._writer.close()
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. On a new file that another process is switching too, SQLite answers
+    'locked' at once instead of waiting (deadlock avoidance), so retry up to the busy timeout."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _fts5_phrase(term: str) -> str:
