@@ -131,6 +131,34 @@ def _complement_start(ctx: Context, verb_i: int) -> int | None:
     return None
 
 
+def _bare_clause_start(ctx: Context, verb_i: int) -> int | None:
+    """ "Sybiha said Kyiv was ready" / "told reporters the talks failed": a reported clause
+    with no complementizer, recognised by a finite verb form near its start (language data)."""
+    lex = ctx.lex(verb_i)
+    if not lex.bare_clause_verbs or not lemmas(ctx.tokens[verb_i]) & lex.bare_clause_verbs:
+        return None
+    hi = _sentence_end(ctx, verb_i)
+    start = verb_i + 1
+    if lemmas(ctx.tokens[verb_i]) & lex.addressee_verbs:  # "told reporters", "told the BBC"
+        start = _after_addressee(ctx, start, hi)
+    if start >= hi or not is_word(ctx.tokens[start]) or ctx.tokens[start].norm.lower() in lex.complementizers:
+        return None
+    for j in range(start + 1, min(start + 1 + lex.bare_clause_window, hi)):
+        token = ctx.tokens[j]
+        if token.norm in CLAUSE_BREAKS or token.norm in "«»":
+            return None
+        if token.norm.lower() in lex.bare_clause_finite:
+            return start
+    return None
+
+
+def _after_addressee(ctx: Context, i: int, hi: int) -> int:
+    """The token after a one-word object of "tell" ("reporters", "him", "the BBC")."""
+    if i + 1 < hi and ctx.tokens[i].norm.lower() == "the":
+        return i + 2
+    return i + 1
+
+
 def _topic_start(ctx: Context, verb_i: int) -> int | None:
     """ "натякають на …" / "згадав про «…»" / "просувають тезу про «…»": the object's first token."""
     hi = _sentence_end(ctx, verb_i)
@@ -199,6 +227,23 @@ def _trailing_quote(ctx: Context, verb_i: int) -> Found | None:
     return _beside(ctx, cue_first, verb_i, lo, hi, speaker)
 
 
+def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
+    """ "…, he told reporters." / "…, Sybiha said." / "…, він додав.": the speaker stands
+    between the comma and the verb at the end of the sentence."""
+    lo, hi = ctx.sentence_range(verb_i)
+    speaker, at = find_speaker(ctx, verb_i, max(lo, verb_i - _MAX_GAP_WORDS), verb_i)
+    if at is None or at >= verb_i or at - 1 <= lo or ctx.tokens[at - 1].norm != ",":
+        return None
+    if ctx.tokens[at - 2].norm == "»" or ctx.tokens[lo].norm in DASHES:
+        return None  # «…», he said: left to the marks and dashes
+    if any(ctx.tokens[j].norm in CLAUSE_BREAKS for j in range(verb_i + 1, hi)):
+        return None  # the sentence goes on: not a closing attribution
+    before = _trim(ctx, lo, at - 2)
+    if before is None:
+        return None
+    return Found(before[0], before[1], "indirect", speaker, (verb_i, verb_i))
+
+
 def _beside(ctx: Context, cue_first: int, cue_last: int, lo: int, hi: int, speaker: Speaker) -> Found | None:
     """The clause before or after a parenthetical cue, the longer one when it sits mid-sentence."""
     close = next(
@@ -233,6 +278,8 @@ def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
 
 def _verb_quote(ctx: Context, verb_i: int) -> Found | None:
     start = _complement_start(ctx, verb_i)
+    if start is None:
+        start = _bare_clause_start(ctx, verb_i)
     if start is not None:
         found = clause(ctx, start)
         if found is not None:
@@ -242,7 +289,7 @@ def _verb_quote(ctx: Context, verb_i: int) -> Found | None:
         found = _topic_quote(ctx, verb_i, start)
         if found is not None:
             return found
-    return _trailing_quote(ctx, verb_i)
+    return _trailing_quote(ctx, verb_i) or _subject_first_trailing(ctx, verb_i)
 
 
 def _according_to(ctx: Context, i: int) -> Found | None:

@@ -136,7 +136,9 @@ def _name_genders(ctx: Context, ent: Entity, tokens: list[Token]) -> frozenset[s
     ("Олег" settles the gender "Петренко" leaves open)."""
     from ..stages.morph import analyse_word
 
-    lang = ctx.doc.language if ctx.doc.language in ("uk", "ru") else "uk"
+    # KB canonical names are Ukrainian whatever the article's language ("Еммануель" read as
+    # Russian is a guessed feminine name)
+    lang = ctx.doc.language if ctx.doc.language in ("uk", "ru") and not ent.kb_id else "uk"
     found: frozenset[str] | None = None
     for word in ent.name.split():
         genders = {

@@ -37,6 +37,10 @@ class Lexicon:
     source_nouns: frozenset[str]
     media_nouns: frozenset[str]
     anaphora: frozenset[str]
+    bare_clause_verbs: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
+    bare_clause_finite: frozenset[str] = frozenset()
+    bare_clause_window: int = 0
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -75,6 +79,10 @@ def lexicon(lang: str | None) -> Lexicon:
         source_nouns=_words(cues, "source_nouns"),
         media_nouns=_words(cues, "media_nouns"),
         anaphora=_words(cues, "anaphora"),
+        bare_clause_verbs=_words(speech, "bare_clause_verbs"),
+        addressee_verbs=_words(speech, "addressee_verbs"),
+        bare_clause_finite=_words(speech, "bare_clause_finite"),
+        bare_clause_window=int(speech.get("bare_clause_window") or 0),
     )
 
 

@@ -127,7 +127,8 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     token, lex = ctx.tokens[i], ctx.lex(i)
     if i in ctx.name_at:
         span = ctx.name_at[i]
-        if not need_nominative or _nominative(ctx.tokens[span.last]):
+        if not need_nominative or any(_nominative(t) for t in ctx.tokens[span.first : span.last + 1]):
+            # one nominative word is enough: "Марк Рютте" (the analyser guesses "Рютте" is dative)
             return _Candidate(i, "name", span, span.first, span.last)
         return None
     if not is_word(token) or need_nominative and not _nominative(token):
@@ -169,8 +170,9 @@ def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
         if span.type not in ("PER", "PERS") and _complement_of_noun(ctx, span.first):
             return False
         genders, numbers = _noun_features(ctx.tokens[span.first : span.last + 1])
-        if span.type in ("PER", "PERS"):
-            return _compatible(verb, set(span.genders) or genders, numbers)
+        if span.type in ("PER", "PERS"):  # a named person is one person, whatever a guessed
+            # reading of an unknown surname says ("Сибига" read as plural of "сибиго")
+            return _compatible(verb, set(span.genders) or genders, {"sing"} if span.genders else numbers)
         return _compatible(verb, set(), numbers, "plur" in numbers)  # "МЗС заявило", "США заявили"
     if cand.kind == "pronoun":
         gender = ctx.lex(cand.first).pronouns[ctx.tokens[cand.first].norm.lower()]

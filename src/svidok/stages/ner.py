@@ -15,6 +15,7 @@ entry a mention matched is remembered in ``doc.meta["kb_links"]`` for the ``link
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -407,12 +408,88 @@ def _prefer_kb_label(kept: list[Candidate], candidates: list[Candidate]) -> None
             cand.label, cand.kb_id, cand.lemma = kb.label, kb.kb_id, kb.lemma
 
 
+def kb_surname_candidates(tokens: list[Token], taken: list[Candidate]) -> list[Candidate]:
+    """A lone surname of exactly one KB person ("По словам Зеленского", "Сибіга заявив"):
+    the person, whatever label the model guessed for the word."""
+    kb = load_kb()
+    out = []
+    for token in tokens:
+        if not _is_capitalised(token) or any(c.start <= token.start < c.end for c in taken):
+            continue
+        surname = next((p for p in token.parses[:6] if p.name_type == "Surn"), None)
+        found = kb.lookup_surname(surname.lemma) if surname else []
+        if len(found) == 1 and found[0].type == "PER":
+            out.append(Candidate(token.start, token.end, "PER", "kb", found[0].name, found[0].id))
+    return out
+
+
+def repeated_surnames(doc: Document, kept: list[Candidate]) -> list[Candidate]:
+    """A capitalised word repeating the surname of a person named in full elsewhere in the
+    article ("Sybiha said" after "Andrii Sybiha"): the same person. Morphology finds these
+    in Ukrainian and Russian; this catches what it cannot read (English, unknown surnames)."""
+    people = {}
+    for cand in kept:
+        words = doc.text[cand.start : cand.end].split()
+        if cand.label == "PER" and len(words) > 1:
+            people.setdefault(name_key(words[-1]), cand)
+    if not people:
+        return []
+    starts, found = [c.start for c in kept], []  # kept is sorted and free of overlaps
+    for token in doc.tokens:
+        if not _is_capitalised(token) or token.text.isupper() or len(token.text) < 3:
+            continue
+        forms = {name_key(token.norm), *(name_key(p.lemma) for p in token.parses[:3])}
+        person = next((people[f] for f in forms if f in people), None)
+        at = bisect.bisect_right(starts, token.start) - 1
+        if person is None or at >= 0 and kept[at].end > token.start or _next_to_person(doc, kept, at, token):
+            continue
+        found.append(Candidate(token.start, token.end, "PER", "rule", person.lemma, person.kb_id, score=0.8))
+    return found
+
+
+def _next_to_person(doc: Document, kept: list[Candidate], at: int, token: Token) -> bool:
+    """Whether a person mention touches ``token`` ("Сидіч Марині Юріївні"): the word belongs to
+    that name, however the model cut it."""
+    neighbours = [c for c in kept[max(at, 0) : at + 2] if c.label == "PER"]
+    return any(not doc.text[min(c.end, token.end) : max(c.start, token.start)].strip() for c in neighbours)
+
+
+@functools.cache
+def _role_lemmas(lang: str) -> frozenset[str]:
+    roles = langdata.load(lang, "roles") if langdata.has(lang, "roles") else {}
+    return frozenset(str(r).lower() for r in roles.get("roles") or [])
+
+
+def _role_before_kb_name(
+    doc: Document, cand: Candidate, kb_found: list[Candidate], starts: list[int]
+) -> bool:
+    """A model span that is a role noun plus a KB name ("Президент Франции"): the name alone
+    is the entity, the role is not part of it. ``kb_found``: the KB candidates by start."""
+    if cand.origin != "model" or cand.label == "PER":
+        return False
+    at = bisect.bisect_right(starts, cand.start)
+    inner = kb_found[at] if at < len(kb_found) else None
+    if inner is None or inner.end > cand.end:
+        return False
+    lang = doc.paragraph_language(cand.start) or doc.language or "uk"
+    before = doc.text[cand.start : inner.start].split()
+    if len(before) > 2:  # "Генеральный секретарь" at most
+        return False
+    from .morph import analyse_word
+
+    role = before[-1]
+    lemmas = {p.lemma for p in analyse_word(lang, role) if p.pos in ("NOUN", None)} | {role.lower()}
+    return bool(lemmas & _role_lemmas(lang))
+
+
 def sentence_candidates(doc: Document, tokens: list[Token], lang: str) -> list[Candidate]:
     cues = _entity_cues(lang)
     not_names = set(cues.get("not_names") or [])
     org_nouns = set(cues.get("org_nouns") or [])
+    aliases = kb_candidates(tokens, lang)
     return (
-        kb_candidates(tokens, lang)
+        aliases
+        + kb_surname_candidates(tokens, aliases)
         + person_candidates(doc, tokens, not_names)
         + place_candidates(doc, tokens, lang)
         + quoted_org_candidates(doc, tokens, org_nouns, set(cues.get("legal_forms") or []))
@@ -430,11 +507,18 @@ def ner(doc: Document) -> Document:
         candidates += sentence_candidates(doc, tokens, lang)
     starts = _sentence_starts(doc)
     candidates += [c for c in model_candidates(doc) if plausible_model_span(doc, c, candidates, starts)]
-    candidates = [c for c in candidates if not _generic(doc, c)]
+    kb_found = sorted((c for c in candidates if c.origin == "kb"), key=lambda c: c.start)
+    kb_starts = [c.start for c in kb_found]
+    candidates = [
+        c
+        for c in candidates
+        if not _generic(doc, c) and not _role_before_kb_name(doc, c, kb_found, kb_starts)
+    ]
     if doc.model_mentions:  # the model finds capitalised names better than the name rules do
         candidates = [c for c in candidates if not _weak_person_rule(c)]
     kept = resolve_overlaps(candidates)
     _prefer_kb_label(kept, candidates)
+    kept = sorted(kept + repeated_surnames(doc, kept), key=lambda c: c.start)
     doc.mentions = [
         Mention(doc.text[c.start : c.end], c.start, c.end, c.label, c.origin, c.score, lemma=c.lemma)
         for c in kept

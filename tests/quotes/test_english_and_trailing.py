@@ -1,0 +1,47 @@
+"""English reported clauses without "that", closing "…, he said" attributions, and Russian
+names whose surname the analyser misreads (table-driven, positive and negative)."""
+
+from __future__ import annotations
+
+import pytest
+
+SY = ("Andrii Sybiha", "PER", ["Andrii Sybiha", "Sybiha"])
+PE = ("Dmitry Peskov", "PER", ["Dmitry Peskov", "Peskov"])
+SY_RU = ("Андрій Сибіга", "PER", ["Андрей Сибига", "Сибига"])
+RU_RUTTE = ("Марк Рютте", "PER", ["Марк Рютте"])
+ZE = ("Володимир Зеленський", "PER", ["Володимир Зеленський", "Зеленський"])
+
+
+def _rows(doc):
+    return [(q.kind, q.text, q.speaker_name, q.cue) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "lang, text, entities, expected",
+    [
+        ("en", "Andrii Sybiha said Kyiv was ready for talks.", [SY],
+         [("indirect", "Kyiv was ready for talks", "Andrii Sybiha", "said")]),
+        ("en", "Dmitry Peskov told reporters the sanctions were illegal.", [PE],
+         [("indirect", "the sanctions were illegal", "Dmitry Peskov", "told")]),
+        ("en", "Dmitry Peskov told the BBC Moscow would not attend.", [PE],
+         [("indirect", "Moscow would not attend", "Dmitry Peskov", "told")]),
+        ("en", "Russia continues to strike the grid, Andrii Sybiha said.", [SY],
+         [("indirect", "Russia continues to strike the grid", "Andrii Sybiha", "said")]),
+        ("en", "Andrii Sybiha met Dmitry Peskov. Russia continues to strike the grid, he told reporters.",
+         [SY, PE], [("indirect", "Russia continues to strike the grid", "Dmitry Peskov", "told")]),
+        # negatives: no clause after the verb, or a clause without a finite verb
+        ("en", "Andrii Sybiha said nothing about the talks.", [SY], []),
+        ("en", "Dmitry Peskov told reporters in Moscow about the plan.", [PE], []),
+        ("en", "The minister said goodbye, and the delegation left the hall.", [], []),
+        # Ukrainian: a subject before the closing verb
+        ("uk", "Переговори зайшли в глухий кут, Зеленський додав.", [ZE],
+         [("indirect", "Переговори зайшли в глухий кут", "Володимир Зеленський", "додав")]),
+        # Russian: a foreign surname the dictionary reads as a plural or dative noun
+        ("ru", "Министр Андрей Сибига заявил, что Киев готов к переговорам.", [SY_RU],
+         [("indirect", "Киев готов к переговорам", "Андрій Сибіга", "заявил")]),
+        ("ru", "Марк Рютте подчеркнул, что альянс поддержит Украину.", [RU_RUTTE],
+         [("indirect", "альянс поддержит Украину", "Марк Рютте", "подчеркнул")]),
+    ],
+)  # fmt: skip
+def test_constructions(analyse, lang, text, entities, expected):
+    assert _rows(analyse(text, entities, language=lang)) == expected

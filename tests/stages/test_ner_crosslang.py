@@ -1,0 +1,42 @@
+"""Entities in Russian and English news resolve to the same KB entries as in Ukrainian:
+inflected Russian country and city names, a lone KB surname the model mislabels, and an
+English surname repeating a full name."""
+
+from __future__ import annotations
+
+import pytest
+
+import svidok
+
+
+def _linked(text: str, lang: str) -> dict[str, tuple[str, str | None]]:
+    doc = svidok.analyze(text, language=lang)
+    return {m.text: (m.label, doc.entity(m.entity).kb_id) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    "text, surface, label, kb_id",
+    [
+        ("Президент Франции прибыл в Берлин.", "Франции", "LOC", "loc:frantsiia"),
+        ("В Германии прошли выборы.", "Германии", "LOC", "loc:nimechchyna"),
+        ("Делегация вылетела из Польши утром.", "Польши", "LOC", "loc:polshcha"),
+        ("Ракеты снова атаковали Киев ночью.", "Киев", "LOC", "loc:kyiv"),
+        ("Бои продолжаются под Покровском.", "Покровском", "LOC", "loc:pokrovsk"),
+        ("По словам Зеленского, Украина выстоит.", "Зеленского", "PER", "per:volodymyr-zelenskyi"),
+    ],
+)
+def test_russian_names_link_to_the_kb(text, surface, label, kb_id):
+    assert _linked(text, "ru")[surface] == (label, kb_id)
+
+
+def test_english_surname_repeat_joins_the_full_name():
+    text = "Ukrainian Foreign Minister Andrii Sybiha arrived in Brussels. Officials met Sybiha on Monday."
+    doc = svidok.analyze(text, language="en")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert sorted(m.text for m in person.mentions) == ["Andrii Sybiha", "Sybiha"]
+    assert person.kb_id == "per:andrii-sybiha"
+
+
+def test_a_word_is_not_taken_for_a_surname_without_a_full_name():
+    doc = svidok.analyze("Brussels hosted the summit. Officials met in Brussels on Monday.", language="en")
+    assert not [m for m in doc.mentions if m.label == "PER"]
