@@ -205,16 +205,23 @@ def _nominative_name(tokens: list[Token]) -> str | None:
 
 
 def _quote_spans(ctx: Context) -> list[QuoteSpan]:
-    """Top-level «…» pairs; an unclosed « runs to the end of its paragraph."""
+    """Top-level «…» pairs. An unclosed « runs to the end of its paragraph, or on into the next
+    paragraphs when they continue it: a paragraph opening with « (the press convention for a
+    quote over several paragraphs) or closing a » it never opened."""
     spans: list[QuoteSpan] = []
     depth, opened, paragraph = 0, -1, -1
     for i, token in enumerate(ctx.tokens):
         para = ctx.paragraph_of(i)
+        carried = False
         if para != paragraph:
             if depth > 0 and opened >= 0:
-                spans.append(QuoteSpan(opened, i))
-            depth, paragraph = 0, para
+                carried = depth == 1 and _introduces_speech(ctx, opened) and _continues_quote(ctx, i)
+                if not carried:
+                    spans.append(QuoteSpan(opened, i))
+            depth, paragraph = (depth if carried else 0), para
         if token.norm == "«":
+            if carried:
+                continue  # the continuation mark, not a new quote
             if depth == 0:
                 opened = i
             depth += 1
@@ -225,3 +232,37 @@ def _quote_spans(ctx: Context) -> list[QuoteSpan]:
     if depth > 0 and opened >= 0:
         spans.append(QuoteSpan(opened, len(ctx.tokens)))
     return spans
+
+
+_MAX_QUOTE_PARAGRAPHS = 8  # how far a quote left open may run before its closing mark
+
+
+def _continues_quote(ctx: Context, first: int) -> bool:
+    """Whether the paragraph starting at token ``first`` continues a quote left open: it opens
+    with «, or a » nobody opened closes it within the next few paragraphs, before any new «."""
+    if ctx.tokens[first].norm == "«":
+        return True
+    depth, start_para = 0, ctx.paragraph_of(first)
+    for i in range(first, len(ctx.tokens)):
+        if ctx.paragraph_of(i) - start_para >= _MAX_QUOTE_PARAGRAPHS:
+            return False
+        norm = ctx.tokens[i].norm
+        if norm == "«":
+            if depth == 0 and ctx.tokens[i - 1].norm not in ("«",) and _opens_paragraph(ctx, i):
+                return False  # a new quote starts: the open one ended with its paragraph
+            depth += 1
+        elif norm == "»":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _introduces_speech(ctx: Context, opened: int) -> bool:
+    """A quote that may run on: opened at its paragraph's start or after "заявив:" / a dash,
+    not mid-sentence like the unbalanced «БВК «Компанія Федорченко»."""
+    return _opens_paragraph(ctx, opened) or ctx.tokens[opened - 1].norm in (":", "—", "–", "-")
+
+
+def _opens_paragraph(ctx: Context, i: int) -> bool:
+    return i == 0 or ctx.paragraph_of(i - 1) != ctx.paragraph_of(i)

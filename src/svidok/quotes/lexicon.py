@@ -41,6 +41,8 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     bare_clause_finite: frozenset[str] = frozenset()
     bare_clause_window: int = 0
+    institution_prepositions: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -83,6 +85,8 @@ def lexicon(lang: str | None) -> Lexicon:
         addressee_verbs=_words(speech, "addressee_verbs"),
         bare_clause_finite=_words(speech, "bare_clause_finite"),
         bare_clause_window=int(speech.get("bare_clause_window") or 0),
+        institution_prepositions=_words(speech.get("institution_locative") or {}, "prepositions"),
+        institution_heads=_words(speech.get("institution_locative") or {}, "heads"),
     )
 
 

@@ -205,15 +205,17 @@ def _search_right(
     verb, fallback = (ctx.tokens[verb_i] if agree else None), None
     for i in range(verb_i + 1, hi):
         token = ctx.tokens[i]
+        if _inside_org_title(ctx, i):
+            continue  # "директор ТОВ «БВК «Компанія Федорченко» Віталій Авраменко": past the name
         if not agree and (token.norm in "«»" or i in ctx.quoted and verb_i not in ctx.quoted):
             continue  # "за словами директора «Офісу» Олега Литвяка": look past the title
         if (
             token.norm in CLAUSE_BREAKS
             or token.norm in SENTENCE_END
             or token.norm in "«»"
-            or (i in ctx.quoted and verb_i not in ctx.quoted)
+            or (i in ctx.quoted and verb_i not in ctx.quoted and i not in ctx.name_at)
         ):
-            break
+            break  # (a name reached without passing a mark was caught by an org title's marks)
         cand = _candidate_at(ctx, i, need_nominative)
         if cand is None or not _usable(ctx, cand, verb):
             continue
@@ -223,6 +225,17 @@ def _search_right(
             return fallback or cand
         fallback = fallback or cand  # a role noun may be followed by its holder's name
     return fallback
+
+
+def _inside_org_title(ctx: Context, i: int) -> bool:
+    """A token of an organisation's name, or a person's name caught in the unbalanced quote
+    marks such a name often leaves open («БВК «Компанія Федорченко»)."""
+    span = ctx.name_at.get(i)
+    if span is None:
+        return False
+    if span.type in ("PER", "PERS"):
+        return False
+    return i < span.last or ctx.tokens[i].norm in "«»"
 
 
 def find_speaker(
@@ -247,12 +260,42 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
     a few sentences; anything less certain (plural, present tense, no person) stays unnamed."""
     verb = ctx.tokens[verb_i]
     best = verb.best
+    institution = _institution_voice(ctx, verb_i)
+    if institution is not None:
+        return institution
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
     if _has_own_subject(ctx, verb_i):
         return Speaker()  # "Медіа центр РНБО повідомив": a subject the search did not take as a speaker
     span = _recent_person(ctx, verb_i, verb)
     return Speaker(span.entity, span.name, None) if span is not None else Speaker()
+
+
+def _institution_voice(ctx: Context, verb_i: int) -> Speaker | None:
+    """ "У прес-службі МОЗ зазначили" / "В МЗС заявили": an organisation in a locative phrase
+    before a plural verb with no subject speaks through it; a head noun ("прес-служба") is
+    kept as the role."""
+    best = ctx.tokens[verb_i].best
+    if best is None or best.number != "plur":
+        return None
+    lex, (lo, _) = ctx.lex(verb_i), ctx.sentence_range(verb_i)
+    for i in range(lo, verb_i - 1):
+        if ctx.tokens[i].norm.lower() not in lex.institution_prepositions:
+            continue
+        j, role = i + 1, None
+        heads = lemmas(ctx.tokens[j]) & lex.institution_heads
+        if heads and j + 1 < verb_i:
+            role, j = min(heads), j + 1  # the nominative: "прес-служба"
+        span = ctx.name_at.get(j)
+        if (
+            span is not None
+            and span.first == j
+            and span.type == "ORG"
+            and span.last < verb_i
+            and all(ctx.tokens[k].norm not in CLAUSE_BREAKS for k in range(span.last + 1, verb_i))
+        ):
+            return Speaker(span.entity, span.name, role)
+    return None
 
 
 def _has_own_subject(ctx: Context, verb_i: int) -> bool:
