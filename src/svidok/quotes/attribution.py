@@ -48,7 +48,7 @@ def source_after(
     while j < hi and (
         ctx.tokens[j].pos == "ADJF"
         and not _is_titled(ctx.tokens[j])
-        or lemmas(ctx.tokens[j]) & (lex.media_nouns | lex.roles)
+        or lemmas(ctx.tokens[j]) & (lex.media_nouns | lex.roles | lex.container_nouns)
     ):
         j += 1  # "американське видання The Wall Street Journal", "громадський активіст X"
     if j < hi and ctx.tokens[j].norm == "«" and j + 1 in ctx.name_at:
@@ -204,6 +204,43 @@ def _verb_source(ctx: Context, verb_i: int, lo: int, hi: int):
     return found
 
 
+def _document_phrase(ctx: Context, i: int, hi: int) -> tuple[int, int, str, Entity | None] | None:
+    """ "постанова Вищого господарського суду", "тендерній документації": a noun phrase whose
+    head is a document noun (language data)."""
+    found = _plain_phrase(ctx, i, hi)
+    if found is None:
+        return None
+    head = next((j for j in range(found[0], found[1] + 1) if ctx.tokens[j].pos == "NOUN"), None)
+    if head is None or not lemmas(ctx.tokens[head]) & ctx.lex(i).document_nouns:
+        return None
+    return found
+
+
+def _document_verb(ctx: Context, i: int, hi: int):
+    """ "Про це свідчить постанова суду": the document after the verb is the source."""
+    if i + 1 >= hi or not lemmas(ctx.tokens[i]) & ctx.lex(i).document_verbs:
+        return None
+    return _document_phrase(ctx, i + 1, hi)
+
+
+def _document_locative(ctx: Context, i: int, hi: int) -> Attribution | None:
+    """ "У тендерній документації вказано …", "З довідок … відомо": a document in a prepositional
+    phrase before an impersonal verb of saying."""
+    lex = ctx.lex(i)
+    if ctx.tokens[i].norm.lower() not in lex.document_prepositions:
+        return None
+    found = _document_phrase(ctx, i + 1, hi)
+    if found is None:
+        return None
+    for j in range(found[1] + 1, min(found[1] + 1 + _MAX_NP, hi)):
+        token = ctx.tokens[j]
+        if token.norm in CLAUSE_BREAKS or token.norm in SENTENCE_END:
+            return None
+        if token.norm.lower() in lex.document_locative_verbs or lemmas(token) & lex.document_locative_verbs:
+            return Attribution(found[0], found[1], found[2], None, (j, j))
+    return None
+
+
 def _attribution_at(ctx: Context, i: int) -> Attribution | None:
     lo, hi = ctx.sentence_range(i)
     phrase = _phrase_at(ctx, i)
@@ -213,8 +250,10 @@ def _attribution_at(ctx: Context, i: int) -> Attribution | None:
     elif ctx.tokens[i].pos in ("VERB", None) and (ctx.tokens[i].lemma or "") in ctx.lex(i).source_verbs:
         cue = (i, i)
         found = _verb_source(ctx, i, lo, hi)
+    elif (found := _document_verb(ctx, i, hi)) is not None:
+        cue = (i, i)
     else:
-        return None
+        return _document_locative(ctx, i, hi)
     if found is None:
         return None
     first, last, name, entity = found

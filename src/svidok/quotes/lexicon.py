@@ -41,6 +41,11 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     bare_clause_finite: frozenset[str] = frozenset()
     bare_clause_window: int = 0
+    container_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()
+    document_prepositions: frozenset[str] = frozenset()
+    document_locative_verbs: frozenset[str] = frozenset()
     institution_prepositions: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
 
@@ -85,6 +90,11 @@ def lexicon(lang: str | None) -> Lexicon:
         addressee_verbs=_words(speech, "addressee_verbs"),
         bare_clause_finite=_words(speech, "bare_clause_finite"),
         bare_clause_window=int(speech.get("bare_clause_window") or 0),
+        container_nouns=_words(cues, "container_nouns"),
+        document_nouns=_words(cues, "document_nouns"),
+        document_verbs=_words(cues, "document_verbs"),
+        document_prepositions=_words(cues.get("document_locative") or {}, "prepositions"),
+        document_locative_verbs=_words(cues.get("document_locative") or {}, "verbs"),
         institution_prepositions=_words(speech.get("institution_locative") or {}, "prepositions"),
         institution_heads=_words(speech.get("institution_locative") or {}, "heads"),
     )
