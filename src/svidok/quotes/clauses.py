@@ -2,7 +2,8 @@
 
 * ``X заявив, що …`` / ``заявивши, що …`` / ``X наголосив на тому, що …`` / ``said that …``
 * ``Експерти попереджають: …`` (a colon after the verb)
-* ``натякають на можливі домовленості`` / ``згадав про «…»`` (a topic the verb points at)
+* ``згадав про «…»`` / ``натякають на можливі домовленості`` (a marked object the verb points
+  at, or what a verb of insinuation points at; "повідомила про намір …" reports no words)
 * ``просувають тезу про «…»`` (a claim noun governed by the verb)
 * ``як зазначив X, …`` / ``…, заявив X.`` (a parenthetical or trailing attribution)
 * ``за словами X, …`` / ``на думку X, …`` / ``according to X, …``
@@ -116,10 +117,12 @@ def _complement_start(ctx: Context, verb_i: int) -> int | None:
         low = ctx.tokens[i].norm.lower()
         if low in lex.complementizers:
             return i + 1 if i + 1 < hi else None
-        if low == ":":
+        if low == ":" or low in DASHES and i == verb_i + 1:  # "припускає – птахи заразилися …"
             return i + 1 if i + 1 < hi else None
         if low == ",":
             if i + 1 < hi and ctx.tokens[i + 1].norm.lower() in lex.complementizers:
+                if i + 2 < hi and ctx.tokens[i + 2].norm.lower() in lex.concessive_particles:
+                    return None  # "…, що б не сталося": whatever happens, not a reported clause
                 return i + 2 if i + 2 < hi else None
             return None
         if low in CLAUSE_BREAKS or low in SENTENCE_END or low in "«»" or speech_register(lex, ctx.tokens[i]):
@@ -200,11 +203,15 @@ def _topic_quote(ctx: Context, verb_i: int, start: int) -> Found | None:
     if found is None:
         return None
     first, last, kind = found
-    if kind == "indirect" and (ctx.words(first, last) < _MIN_TOPIC_WORDS or ctx.tokens[first].norm == "«"):
+    lex = ctx.lex(verb_i)
+    insinuated = speech_register(lex, ctx.tokens[verb_i]) in lex.topic_registers
+    if kind == "indirect" and (not insinuated or ctx.words(first, last) < _MIN_TOPIC_WORDS):
+        # "повідомила про намір …", "вказав на пропуск строку": a topic, not the words said;
+        # a marked object is quoted ("згадав про «амбітні плани»"), and so is what a verb of
+        # insinuation points at ("натякають на можливі домовленості зі США")
         span = span_starting(ctx, first)
         if span is None:
-            return None  # "говорили про війну": a topic, not a claim
-        # a quoted object followed by more words: quote the marked words only
+            return None
         first, last, kind = span.open_tok + 1, span.close_tok - 1, "direct"
     return Found(first, last, kind, _speaker(ctx, verb_i), (verb_i, verb_i))
 
@@ -271,8 +278,10 @@ def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
         last -= 1
     if first > last or ctx.words(first, last) < 2:
         return None
-    while first <= last and ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"}:
-        first += 1
+    while first <= last and (
+        ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"} or not is_word(ctx.tokens[first])
+    ):
+        first += 1  # "Але, як правило, …": the coordinator and the comma after it
     return (first, last) if first <= last else None
 
 

@@ -171,10 +171,30 @@ def dash_lines(ctx: Context, claimed: set[int]) -> list[Found]:
                 verb = _speech_after(ctx, end + 1, len(ctx.tokens))
                 inner = _trimmed(ctx, first + 1, end - 1)
                 if verb is not None and inner is not None and not claimed & set(range(*inner)):
-                    found.append(Found(*inner, "direct", _inverted_speaker(ctx, verb, end + 1), (verb, verb)))
+                    speaker = _inverted_speaker(ctx, verb, end + 1)
+                    found.append(Found(*inner, "direct", speaker, (verb, verb)))
+                    found += _dash_continuation(ctx, verb, speaker, claimed)
                 break
             end += 1
     return found
+
+
+def _dash_continuation(ctx: Context, verb: int, speaker: Speaker, claimed: set[int]) -> list[Found]:
+    """— …, — пояснює ветеринар. — Узагалі …: the words after the attribution's closing dash,
+    to the end of the paragraph, are the same speaker's."""
+    para = ctx.paragraph_of(verb)
+    j = verb + 1
+    while j + 1 < len(ctx.tokens) and ctx.paragraph_of(j + 1) == para:
+        if ctx.tokens[j].norm in SENTENCE_END and ctx.tokens[j + 1].norm in DASHES:
+            last = _paragraph_last(ctx, j + 1)
+            while last > j + 2 and ctx.tokens[last].norm in SENTENCE_END:
+                last -= 1  # the final stop stands outside the words, as after a closing mark
+            inner = _trimmed(ctx, j + 2, last)
+            if inner is None or claimed & set(range(inner[0], inner[1] + 1)):
+                return []
+            return [Found(*inner, "direct", speaker, (verb, verb))]
+        j += 1
+    return []
 
 
 def continue_speakers(found: list[Found], ctx: Context) -> None:

@@ -41,6 +41,8 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     bare_clause_finite: frozenset[str] = frozenset()
     bare_clause_window: int = 0
+    topic_registers: frozenset[str] = frozenset()
+    concessive_particles: frozenset[str] = frozenset()
     container_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
@@ -90,6 +92,8 @@ def lexicon(lang: str | None) -> Lexicon:
         addressee_verbs=_words(speech, "addressee_verbs"),
         bare_clause_finite=_words(speech, "bare_clause_finite"),
         bare_clause_window=int(speech.get("bare_clause_window") or 0),
+        topic_registers=_words(speech, "topic_registers"),
+        concessive_particles=_words(speech, "concessive_particles"),
         container_nouns=_words(cues, "container_nouns"),
         document_nouns=_words(cues, "document_nouns"),
         document_verbs=_words(cues, "document_verbs"),
@@ -112,6 +116,9 @@ def lemmas(token: Token) -> set[str]:
 def speech_register(lex: Lexicon, token: Token) -> str | None:
     """The register of ``token`` as a reporting verb, or None if it is not one."""
     grammemes = token.best.grammemes if token.best is not None else frozenset()
+    if grammemes & _NOT_REPORTING:  # "говорить" is also a dialect infinitive: a finite reading wins
+        finite = next((p for p in token.parses[:4] if p.pos == "VERB" and not p.grammemes & _NOT_REPORTING), None)
+        grammemes = finite.grammemes if finite is not None else grammemes
     if token.pos in _PREDICATIVE_POS and token.case in (None, "nomn") and (token.lemma or "") in lex.verbs:
         return lex.verbs[token.lemma]  # "Попов переконаний, що …": a listed predicative adjective
     if token.pos not in VERB_POS or grammemes & _NOT_REPORTING:

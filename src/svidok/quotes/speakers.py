@@ -205,7 +205,7 @@ def _search_right(
     verb, fallback = (ctx.tokens[verb_i] if agree else None), None
     for i in range(verb_i + 1, hi):
         token = ctx.tokens[i]
-        if _inside_org_title(ctx, i):
+        if _inside_org_title(ctx, i) or _marks_a_name(ctx, i):
             continue  # "директор ТОВ «БВК «Компанія Федорченко» Віталій Авраменко": past the name
         if not agree and (token.norm in "«»" or i in ctx.quoted and verb_i not in ctx.quoted):
             continue  # "за словами директора «Офісу» Олега Литвяка": look past the title
@@ -236,6 +236,14 @@ def _inside_org_title(ctx: Context, i: int) -> bool:
     if span.type in ("PER", "PERS"):
         return False
     return i < span.last or ctx.tokens[i].norm in "«»"
+
+
+def _marks_a_name(ctx: Context, i: int) -> bool:
+    """A quote mark around an organisation's name ("повідомляє «Олігарх»")."""
+    if ctx.tokens[i].norm not in "«»":
+        return False
+    beside = ctx.name_at.get(i + 1 if ctx.tokens[i].norm == "«" else i - 1)
+    return beside is not None and beside.type not in ("PER", "PERS")
 
 
 def find_speaker(
