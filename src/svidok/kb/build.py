@@ -111,7 +111,9 @@ def _russian_place(name: str) -> bool:
 
     morph = morph_analyzer("ru")
     low = name.lower()
-    return morph.word_is_known(low) and any("Geox" in p.tag and p.normal_form == low for p in morph.parse(low))
+    return morph.word_is_known(low) and any(
+        "Geox" in p.tag and p.normal_form == low for p in morph.parse(low)
+    )
 
 
 def _ukrainian_name(cyrillic: list[str]) -> str | None:

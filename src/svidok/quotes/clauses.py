@@ -279,7 +279,8 @@ def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
     if first > last or ctx.words(first, last) < 2:
         return None
     while first <= last and (
-        ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"} or not is_word(ctx.tokens[first])
+        ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"}
+        or not is_word(ctx.tokens[first])
     ):
         first += 1  # "Але, як правило, …": the coordinator and the comma after it
     return (first, last) if first <= last else None

@@ -122,7 +122,10 @@ def _sentence_subject(ctx: Context, colon: int, inner: tuple[int, int] | None):
     people = {
         span.name: span
         for span in ctx.names
-        if lo <= span.first and span.last < colon and span.type in ("PER", "PERS") and _is_subject(ctx, span.last)
+        if lo <= span.first
+        and span.last < colon
+        and span.type in ("PER", "PERS")
+        and _is_subject(ctx, span.last)
     }
     return next(iter(people.values())) if len(people) == 1 else None
 

@@ -117,7 +117,9 @@ def speech_register(lex: Lexicon, token: Token) -> str | None:
     """The register of ``token`` as a reporting verb, or None if it is not one."""
     grammemes = token.best.grammemes if token.best is not None else frozenset()
     if grammemes & _NOT_REPORTING:  # "говорить" is also a dialect infinitive: a finite reading wins
-        finite = next((p for p in token.parses[:4] if p.pos == "VERB" and not p.grammemes & _NOT_REPORTING), None)
+        finite = next(
+            (p for p in token.parses[:4] if p.pos == "VERB" and not p.grammemes & _NOT_REPORTING), None
+        )
         grammemes = finite.grammemes if finite is not None else grammemes
     if token.pos in _PREDICATIVE_POS and token.case in (None, "nomn") and (token.lemma or "") in lex.verbs:
         return lex.verbs[token.lemma]  # "Попов переконаний, що …": a listed predicative adjective

@@ -260,6 +260,7 @@ def find_speaker(
 
 
 _ANTECEDENT_SENTENCES = 3  # how far back an omitted subject may point
+_BODY_SENTENCES = 10  # "Суд зазначив": a story keeps talking about the same court for longer
 
 
 def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
@@ -362,7 +363,7 @@ def _named_body(ctx: Context, i: int) -> NameSpan | None:
     for span in reversed(ctx.names):
         if span.last >= i:
             continue
-        if token.sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
+        if token.sent - ctx.tokens[span.last].sent > _BODY_SENTENCES:
             return None
         if span.type == "ORG" and any(lemmas(t) & wanted for t in ctx.tokens[span.first : span.last + 1]):
             return span

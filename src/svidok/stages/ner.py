@@ -204,11 +204,15 @@ def _agrees(token: Token, case: str | None) -> bool:
     return any(p.pos == "ADJF" and p.case == case for p in token.parses[:4])
 
 
-def _to_nominative(word: str, case: str | None, lang: str) -> str:
-    """Inflect one word of a phrase to the nominative, keeping its capitalisation."""
+def _to_nominative(word: str, case: str | None, lang: str, gender: str | None = None) -> str:
+    """Inflect one word of a phrase to the nominative, keeping its capitalisation; an adjective
+    takes the head noun's ``gender`` ("Сахалінському родовищі" -> "Сахалінське родовище")."""
     if case in (None, "nomn") or lang not in ("uk", "ru") or word.isupper():
         return word
-    for parse in morph_analyzer(lang).parse(word):
+    parses = morph_analyzer(lang).parse(word)
+    if gender:
+        parses = sorted(parses, key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
+    for parse in parses:
         if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF"):
             inflected = parse.inflect({"nomn"})
             if inflected:
@@ -221,7 +225,10 @@ def phrase_nominative(tokens: list[Token], head: int, lang: str) -> str:
     """A phrase in the nominative: "Полтавської обласної ради України" -> "Полтавська обласна
     рада України". The words up to the head agree with it and turn; the genitive tail stays."""
     case = tokens[head].case
-    words = [_to_nominative(t.text, case, lang) if k <= head else t.text for k, t in enumerate(tokens)]
+    gender = next((p.gender for p in tokens[head].parses if p.case == case and p.pos == "NOUN"), None)
+    words = [
+        _to_nominative(t.text, case, lang, gender) if k <= head else t.text for k, t in enumerate(tokens)
+    ]
     return " ".join(words)
 
 
@@ -321,10 +328,11 @@ def _restored_name(doc: Document, start: int, end: int, label: str) -> str | Non
         case = named.case if named else None
         return " ".join(_person_word(t, case) for t in tokens)
     head = next((k for k, t in enumerate(tokens) if t.pos == "NOUN"), None)
-    if head is None or not all(t.text.isalpha() for t in tokens):
+    if head is None or not all(t.text.isalpha() for t in tokens[: head + 1]):
         return None
     lang = doc.paragraph_language(start) or doc.language or "uk"
-    return phrase_nominative(tokens, head, lang)
+    # the words up to the head turn; the tail ("м. Києва", "«Надра України»") stays as written
+    return phrase_nominative(tokens[: head + 1], head, lang) + doc.text[tokens[head].end : end]
 
 
 def _weak_person_rule(cand: Candidate) -> bool:

@@ -44,7 +44,9 @@ def cluster_key(word: str) -> str:
 def word_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, str]]:
     """``word -> (coarse, fine)`` cluster ids, computed from unlabelled text at training time."""
     if not path.is_file():
-        raise ModelError(f"NER word clusters {path} are missing: reinstall svidok or run training/ner/clusters.py")
+        raise ModelError(
+            f"NER word clusters {path} are missing: reinstall svidok or run training/ner/clusters.py"
+        )
     try:
         lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
         return {word: (coarse, fine) for word, coarse, fine in (line.split("\t") for line in lines)}
@@ -56,10 +58,19 @@ def word_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, str]]:
 def _word_features(norm: str) -> tuple[str, ...]:
     """Features of the surface alone (cached: news repeats words)."""
     low = norm.lower()
-    feats = [f"w={low}", f"sh={word_shape(norm)}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
-             f"p3={low[:3]}", f"len={min(len(norm), 8)}"]
+    feats = [
+        f"w={low}",
+        f"sh={word_shape(norm)}",
+        f"s2={low[-2:]}",
+        f"s3={low[-3:]}",
+        f"s4={low[-4:]}",
+        f"p3={low[:3]}",
+        f"len={min(len(norm), 8)}",
+    ]
     if norm[:1].isupper():
-        feats.append("title" if norm[1:].islower() or len(norm) == 1 else "caps" if norm.isupper() else "mixcap")
+        feats.append(
+            "title" if norm[1:].islower() or len(norm) == 1 else "caps" if norm.isupper() else "mixcap"
+        )
     if any(c.isdigit() for c in norm):
         feats.append("digit")
     if "-" in norm:
@@ -111,7 +122,9 @@ def doc_context(doc: Document) -> DocContext:
     return DocContext(frozenset(lower), frozenset(upper))
 
 
-def _token_features(token: Token, first_in_sentence: bool, quotes: list[str], context: DocContext) -> list[str]:
+def _token_features(
+    token: Token, first_in_sentence: bool, quotes: list[str], context: DocContext
+) -> list[str]:
     feats = list(_word_features(token.norm))
     feats.extend(_morph_features(token))
     feats.extend(quotes)
@@ -130,8 +143,26 @@ def _token_features(token: Token, first_in_sentence: bool, quotes: list[str], co
 
 # Which of a neighbour's features are copied to the current token, by prefix.
 _CONTEXT_KEYS = {
-    1: ("w=", "sh=", "pos=", "case=", "nt=", "lem=", "s3=", "title", "caps", "g=", "anynt=", "gplace", "doc", "inq", "qclose",
-        "c1=", "c2=", "lc2="),
+    1: (
+        "w=",
+        "sh=",
+        "pos=",
+        "case=",
+        "nt=",
+        "lem=",
+        "s3=",
+        "title",
+        "caps",
+        "g=",
+        "anynt=",
+        "gplace",
+        "doc",
+        "inq",
+        "qclose",
+        "c1=",
+        "c2=",
+        "lc2=",
+    ),
     2: ("w=", "sh=", "pos=", "title", "caps", "c1="),
 }
 
@@ -232,8 +263,16 @@ def _tag_sentence(doc: Document, tokens: list[Token], context: DocContext, tagge
         score = min(tagger.marginal(labels[i], i) for i in range(first, last))
         first, last = balance_quotes(tokens, first, last)
         start, end = tokens[first].start, tokens[last - 1].end
-        mentions.append(Mention(doc.text[start:end], start, end, LABEL_MAP.get(kind, kind),
-                                origin="model", score=round(score, 4)))
+        mentions.append(
+            Mention(
+                doc.text[start:end],
+                start,
+                end,
+                LABEL_MAP.get(kind, kind),
+                origin="model",
+                score=round(score, 4),
+            )
+        )
     return mentions
 
 

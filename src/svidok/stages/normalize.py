@@ -12,7 +12,9 @@ from ..document import Document
 from ..pipeline import stage
 
 APOSTROPHES = frozenset("’ʼ`´ʹʻ‘'")
-SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+SPACES = frozenset(
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 OPENING_QUOTES = frozenset("«„‹‚")
 CLOSING_QUOTES = frozenset("»›")
@@ -45,7 +47,7 @@ def _normal_char(text: str, i: int) -> str | None:
         # An apostrophe inside a word (перемир’я, don't); elsewhere it is a single quote mark.
         if 0 < i < len(text) - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1]):
             return "'"
-        if ch in "‘’'" :
+        if ch in "‘’'":
             return _quote_side(text, i)
         return "'"
     if ch in OPENING_QUOTES:

@@ -75,7 +75,9 @@ def segment(doc: Document) -> Document:
             for w_start, w_end in tokenize_words(chunk[s_start:s_end]):
                 a, b = n_start + s_start + w_start, n_start + s_start + w_end
                 start, end = doc.to_original(a, b)
-                tokens.append(Token(len(tokens), doc.text[start:end], start, end, doc.norm[a:b], len(sentences)))
+                tokens.append(
+                    Token(len(tokens), doc.text[start:end], start, end, doc.norm[a:b], len(sentences))
+                )
             if len(tokens) == first:
                 continue
             start, end = doc.to_original(n_start + s_start, n_start + s_end)
