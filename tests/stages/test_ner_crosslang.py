@@ -40,3 +40,20 @@ def test_english_surname_repeat_joins_the_full_name():
 def test_a_word_is_not_taken_for_a_surname_without_a_full_name():
     doc = svidok.analyze("Brussels hosted the summit. Officials met in Brussels on Monday.", language="en")
     assert not [m for m in doc.mentions if m.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        ("Гроші вклали в роботи на Сахалінському родовищі.", "Сахалінському родовищі", "Сахалінське родовище"),
+        ("Рішення Господарського суду м. Києва набуло чинності.", "Господарського суду м. Києва",
+         "Господарський суд м. Києва"),
+        ("Депутати Полтавської обласної ради проголосували.", "Полтавської обласної ради", "Полтавська обласна рада"),
+    ],
+)  # fmt: skip
+def test_organisation_and_place_names_are_restored_to_the_nominative(text, phrase, expected):
+    from svidok.stages.ner import _restored_name
+
+    doc = svidok.load_pipeline(["langid", "normalize", "segment", "morph"])(svidok.Document(text))
+    start = text.index(phrase)
+    assert _restored_name(doc, start, start + len(phrase), "ORG") == expected
