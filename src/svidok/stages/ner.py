@@ -327,7 +327,10 @@ def _restored_name(doc: Document, start: int, end: int, label: str) -> str | Non
         named = next((_name_reading(t) for t in tokens if _name_reading(t)), None)
         case = named.case if named else None
         return " ".join(_person_word(t, case) for t in tokens)
-    head = next((k for k, t in enumerate(tokens) if t.pos == "NOUN"), None)
+    nouns = [k for k, t in enumerate(tokens) if t.pos == "NOUN"]
+    # "Полтавської обласної ради": a noun that may be an adjective is not the head
+    head = next((k for k in nouns if not any(p.pos == "ADJF" for p in tokens[k].parses[:3])), None)
+    head = nouns[0] if head is None and nouns else head
     if head is None or not all(t.text.isalpha() for t in tokens[: head + 1]):
         return None
     lang = doc.paragraph_language(start) or doc.language or "uk"
