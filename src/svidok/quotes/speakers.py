@@ -377,6 +377,8 @@ def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
             continue
         if ctx.tokens[i].sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
             return None
+        if span.first in ctx.quoted and i not in ctx.quoted:
+            continue  # named inside someone's quote, not the subject carried over
         if span.type in ("PER", "PERS") and _compatible(verb, set(span.genders), set()):
             return span
     return None
@@ -391,6 +393,8 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
+        if span.first in ctx.quoted and i not in ctx.quoted:
+            continue  # a person the speaker talks about inside a quote is not who "він" is
         if not _nominative(ctx.tokens[span.last]):
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
         if not span.genders or gender in span.genders:

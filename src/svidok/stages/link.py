@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Entity, Mention
 from ..kb import KBEntry, load_kb
 from ..names import name_key
+from ..names.key import first_name_variants
 from ..pipeline import stage
 
 
@@ -35,7 +36,36 @@ def _mention_key(mention: Mention) -> str:
     return name_key(mention.lemma or mention.text)
 
 
-def _kb_entry(doc: Document, mention: Mention) -> KBEntry | None:
+def _people_in_full(doc: Document) -> dict[str, set[str | None]]:
+    """Surname key -> KB ids (None: not in the KB) of the people the article names in full."""
+    people: dict[str, set[str | None]] = {}
+    for mention in doc.mentions:
+        key = _mention_key(mention)
+        if mention.label != "PER" or len(mention.text.split()) < 2 or " " not in key:
+            continue
+        kb_id = doc.meta.get("kb_links", {}).get((mention.start, mention.end))
+        if kb_id is None:
+            found = load_kb().lookup(mention.lemma or mention.text, "PER")
+            kb_id = found[0].id if len(found) == 1 else None
+        people.setdefault(key.split()[-1], set()).add(kb_id)
+    return people
+
+
+def _kb_entry(doc: Document, mention: Mention, people: dict[str, set[str | None]]) -> KBEntry | None:
+    """The KB entry of ``mention``; a lone surname belongs to the person the article names in
+    full ("Медведєв" after "Олег Медведєв" is not Дмитро Медведєв)."""
+    entry = _kb_candidate(doc, mention)
+    if entry is None or mention.label != "PER" or len(mention.text.split()) > 1:
+        return entry
+    surname = _mention_key(mention).split()[-1:]  # the lemma may already be a KB full name
+    if surname and surname[0] in people and entry.id not in people[surname[0]]:
+        if mention.lemma:  # keep the nominative surname, drop the KB person's first name
+            mention.lemma = mention.lemma.split()[-1]
+        return None
+    return entry
+
+
+def _kb_candidate(doc: Document, mention: Mention) -> KBEntry | None:
     kb = load_kb()
     kb_id = doc.meta.get("kb_links", {}).get((mention.start, mention.end))
     if kb_id:
@@ -43,8 +73,9 @@ def _kb_entry(doc: Document, mention: Mention) -> KBEntry | None:
     found = kb.lookup(mention.lemma or mention.text, mention.label)
     if len(found) == 1:
         return found[0]
-    if mention.label == "PER" and len((mention.lemma or mention.text).split()) == 1:
-        by_surname = kb.lookup_surname(mention.lemma or mention.text)
+    word = mention.lemma or mention.text
+    if mention.label == "PER" and len(word.split()) == 1 and not first_name_variants(word):
+        by_surname = kb.lookup_surname(word)  # not "Павел", a first name, as Петр Павел
         return by_surname[0] if len(by_surname) == 1 else None
     return None
 
@@ -84,8 +115,9 @@ def _attach_partial_names(clusters: list[Cluster]) -> list[Cluster]:
 
 def cluster_mentions(doc: Document) -> list[Cluster]:
     clusters: list[Cluster] = []
+    people = _people_in_full(doc)
     for mention in sorted(doc.mentions, key=lambda m: m.start):
-        entry = _kb_entry(doc, mention)
+        entry = _kb_entry(doc, mention, people)
         cluster = _find_cluster(clusters, mention, entry)
         if cluster is None:
             cluster = Cluster(entry.type if entry else mention.label, entry=entry)

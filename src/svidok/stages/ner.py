@@ -24,6 +24,8 @@ from ..document import Document, Mention, Token
 from ..kb import load_kb
 from ..kb.matcher import KBMatch, find_aliases
 from ..names import name_key
+from ..names.key import first_name_variants
+from ..names.nominative import person_nominative
 from ..pipeline import stage
 from ..resources import morph_analyzer
 
@@ -140,7 +142,8 @@ def person_candidates(doc: Document, tokens: list[Token], not_names: set[str]) -
         if not _accept_run(tokens, start, end, 0):
             continue
         words = tokens[start:end]
-        lemma = " ".join(_nominative(t) for t in words)
+        lang = doc.paragraph_language(words[0].start) or doc.language or "uk"
+        lemma = person_nominative(words, lang, _nominative)
         out.append(Candidate(words[0].start, words[-1].end, "PER", "rule", lemma, score=0.7))
     return out
 
@@ -326,7 +329,8 @@ def _restored_name(doc: Document, start: int, end: int, label: str) -> str | Non
     if label == "PER":
         named = next((_name_reading(t) for t in tokens if _name_reading(t)), None)
         case = named.case if named else None
-        return " ".join(_person_word(t, case) for t in tokens)
+        lang = doc.paragraph_language(start) or doc.language or "uk"
+        return person_nominative(tokens, lang, lambda t: _person_word(t, case))
     nouns = [k for k, t in enumerate(tokens) if t.pos == "NOUN"]
     # "Полтавської обласної ради": a noun that may be an adjective is not the head
     head = next((k for k in nouns if not any(p.pos == "ADJF" for p in tokens[k].parses[:3])), None)
@@ -428,7 +432,9 @@ def kb_surname_candidates(tokens: list[Token], taken: list[Candidate]) -> list[C
         if not _is_capitalised(token) or any(c.start <= token.start < c.end for c in taken):
             continue
         surname = next((p for p in token.parses[:6] if p.name_type == "Surn"), None)
-        found = kb.lookup_surname(surname.lemma) if surname else []
+        if surname is None or first_name_variants(surname.lemma):
+            continue  # "митрополит Павел" is not the president Петр Павел
+        found = kb.lookup_surname(surname.lemma)
         if len(found) == 1 and found[0].type == "PER":
             out.append(Candidate(token.start, token.end, "PER", "kb", found[0].name, found[0].id))
     return out

@@ -1,0 +1,57 @@
+"""Personal names in the nominative, each word agreeing with the first name's case and gender.
+
+"Євгена Андреїшина" is a man in the genitive, so "Андреїшина" is "Андреїшин" (not the woman
+"Андреїшина" the dictionary ranks first); "Наталії Імановій" is "Наталія Іманова". The first
+name decides: its readings give the (case, gender) pairs the other words must agree with.
+"""
+
+from __future__ import annotations
+
+from ..document import Token
+from ..resources import morph_analyzer
+
+_NAME_TAGS = ("Surn", "Name", "Patr")
+
+
+def _agreement(tokens: list[Token]) -> set[tuple[str, str]]:
+    """(case, gender) pairs of the first-name readings among ``tokens`` (empty when none)."""
+    for token in tokens:
+        pairs = {(p.case, p.gender) for p in token.parses if p.name_type == "Name" and p.case and p.gender}
+        if pairs:
+            return pairs
+    return set()
+
+
+def _capitalised(lemma: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+
+
+def agreeing_word(word: str, pairs: set[tuple[str, str]], lang: str) -> str | None:
+    """The nominative of ``word`` read in one of the (case, gender) ``pairs``, or None."""
+    if lang not in ("uk", "ru") or not word.isalpha() or not pairs:
+        return None
+    best = None
+    for parse in morph_analyzer(lang).parse(word.lower()):
+        tag = parse.tag
+        fixed = "Fixd" in tag
+        if tag.POS not in ("NOUN", "ADJF") or not (fixed or (tag.case, tag.gender) in pairs):
+            continue
+        if tag.POS == "ADJF":  # a feminine adjective-like surname: "Іванової" -> "Іванова"
+            inflected = parse.inflect({"nomn", tag.gender}) if tag.gender else None
+            lemma = inflected.word if inflected else parse.normal_form
+        else:
+            lemma = parse.normal_form
+        rank = 0 if any(t in tag for t in _NAME_TAGS) else 1 if tag.POS == "NOUN" else 2
+        if best is None or rank < best[0]:
+            best = (rank, lemma)
+    return _capitalised(best[1]) if best else None
+
+
+def person_nominative(tokens: list[Token], lang: str, fallback) -> str:
+    """The name in ``tokens`` in the nominative; ``fallback(token)`` for words no reading fits."""
+    pairs = _agreement(tokens)
+    words = []
+    for token in tokens:
+        agreed = agreeing_word(token.text, pairs, lang) if pairs else None
+        words.append(agreed or fallback(token))
+    return " ".join(words)

@@ -1,0 +1,45 @@
+"""Person names: nominative forms that agree with the first name, lone surnames that belong
+to the person the article names in full, first names that are not KB surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+import svidok
+from svidok.names.nominative import agreeing_word
+
+
+@pytest.mark.parametrize(
+    "word, pairs, expected",
+    [
+        ("Андреїшина", {("gent", "masc")}, "Андреїшин"),  # Євгена Андреїшина: a man
+        ("Андреїшина", {("nomn", "femn")}, "Андреїшина"),  # Ірина Андреїшина: a woman
+        ("Імановій", {("datv", "femn")}, "Іманова"),
+        ("Іванової", {("gent", "femn")}, "Іванова"),
+        ("Тимошенко", {("gent", "femn")}, "Тимошенко"),  # indeclinable
+    ],
+)
+def test_surname_agrees_with_the_first_name(word, pairs, expected):
+    assert agreeing_word(word, pairs, "uk") == expected
+
+
+def _people(text: str, lang: str = "uk") -> dict[str, tuple[str | None, list[str]]]:
+    doc = svidok.analyze(text, language=lang)
+    return {e.name: (e.kb_id, [m.text for m in e.mentions]) for e in doc.entities if e.type == "PER"}
+
+
+def test_lone_surname_joins_the_person_named_in_full_not_a_kb_namesake():
+    people = _people(
+        "Радник Президента Олег Медведєв заявив, що загроза зростає. «Рушниця вистрілить», - зазначає Медведєв."
+    )
+    assert people == {"Олег Медведєв": (None, ["Олег Медведєв", "Медведєв"])}
+
+
+def test_lone_surname_of_a_kb_person_still_links_when_nobody_else_has_it():
+    people = _people("Медведєв знову погрожує Європі.")
+    assert people["Дмитро Медведєв"][0] == "per:dmytro-medvediev"
+
+
+def test_a_first_name_alone_is_not_a_kb_surname():
+    people = _people("Об этом сообщил сам Павел в видеообращении.", "ru")
+    assert all(kb_id is None for kb_id, _ in people.values())
