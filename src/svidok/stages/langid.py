@@ -11,7 +11,9 @@ from ..pipeline import stage
 
 # Belarusian is detected (so it is not mistaken for uk/ru) but has no language data yet.
 DETECTED = ("uk", "ru", "en", "be")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+# A blank line always breaks; a single line break does unless the next line goes on with the
+# same sentence (lowercase or closing punctuation: "заявил, что \nв вопросе", "растет\n, добавив").
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?![ \t]*[a-zа-яіїєґёыэъ,;:)»\]])")
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 12  # shorter paragraphs inherit the document language
 _SAMPLE_CHARS = 2000  # lingua is accurate long before this; keeps detection cheap
