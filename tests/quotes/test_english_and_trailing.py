@@ -29,6 +29,12 @@ def _rows(doc):
          [("indirect", "Russia continues to strike the grid", "Andrii Sybiha", "said")]),
         ("en", "Andrii Sybiha met Dmitry Peskov. Russia continues to strike the grid, he told reporters.",
          [SY, PE], [("indirect", "Russia continues to strike the grid", "Dmitry Peskov", "told")]),
+        # the subject of a clause without "that" is not the speaker
+        ("en", "Officials met. Sybiha said Kyiv was ready.", [("Kyiv", "LOC", ["Kyiv"])],
+         [("indirect", "Kyiv was ready", None, "said")]),
+        # a verb the analyser reads first as something else ("говорят" as a parenthetical)
+        ("ru", "Однако источники говорят, что генерал не выходил на связь.", [],
+         [("indirect", "генерал не выходил на связь", None, "говорят")]),
         # negatives: no clause after the verb, or a clause without a finite verb
         ("en", "Andrii Sybiha said nothing about the talks.", [SY], []),
         ("en", "Dmitry Peskov told reporters in Moscow about the plan.", [PE], []),

@@ -57,3 +57,24 @@ def test_organisation_and_place_names_are_restored_to_the_nominative(text, phras
     doc = svidok.load_pipeline(["langid", "normalize", "segment", "morph"])(svidok.Document(text))
     start = text.index(phrase)
     assert _restored_name(doc, start, start + len(phrase), "ORG") == expected
+
+
+def test_model_span_is_cut_before_lowercase_words_of_another_script():
+    doc = svidok.analyze("Управление было эффективным, пишет Financial Times со ссылкой на источники.", language="ru")
+    assert "Financial Times" in {m.text for m in doc.mentions}
+    assert not [m for m in doc.mentions if "ссылк" in m.text]
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        ("Он заявил, что \nв вопросе помощи.\nНовый абзац.", ["Он заявил, что \nв вопросе помощи.", "Новый абзац."]),
+        ("Поставки растут\n, добавив это.", ["Поставки растут\n, добавив это."]),
+        ("Перший.\n\nдругий з малої літери.", ["Перший.", "другий з малої літери."]),
+        ("Заголовок\nТекст статті.", ["Заголовок", "Текст статті."]),
+    ],
+)
+def test_a_wrapped_line_continues_its_paragraph(text, paragraphs):
+    from svidok.stages.langid import split_paragraphs
+
+    assert [text[a:b] for a, b in split_paragraphs(text)] == paragraphs

@@ -191,11 +191,13 @@ def _impersonal(token) -> bool:
     return token.best is not None and "Impe" in token.best.grammemes
 
 
-def _speaker(ctx: Context, verb_i: int) -> Speaker:
+def _speaker(ctx: Context, verb_i: int, left_only: bool = False) -> Speaker:
     if _impersonal(ctx.tokens[verb_i]):
         return Speaker()  # "У рішенні зазначено, що …": no subject to find
     lo, hi = ctx.sentence_range(verb_i)
-    return find_speaker(ctx, verb_i, lo, hi, right_first=_inverted(ctx, verb_i))[0]
+    if left_only:
+        hi = verb_i + 1
+    return find_speaker(ctx, verb_i, lo, hi, right_first=_inverted(ctx, verb_i) and not left_only)[0]
 
 
 def _topic_quote(ctx: Context, verb_i: int, start: int) -> Found | None:
@@ -287,13 +289,16 @@ def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
 
 
 def _verb_quote(ctx: Context, verb_i: int) -> Found | None:
-    start = _complement_start(ctx, verb_i)
+    start, bare = _complement_start(ctx, verb_i), False
     if start is None:
         start = _bare_clause_start(ctx, verb_i)
+        bare = start is not None
     if start is not None:
         found = clause(ctx, start)
         if found is not None:
-            return Found(found[0], found[1], found[2], _speaker(ctx, verb_i), (verb_i, verb_i))
+            # a clause with no "that" starts with its own subject: the speaker is on the left
+            speaker = _speaker(ctx, verb_i, left_only=bare)
+            return Found(found[0], found[1], found[2], speaker, (verb_i, verb_i))
     start = _topic_start(ctx, verb_i)
     if start is not None:
         found = _topic_quote(ctx, verb_i, start)

@@ -115,21 +115,19 @@ def lemmas(token: Token) -> set[str]:
 
 def speech_register(lex: Lexicon, token: Token) -> str | None:
     """The register of ``token`` as a reporting verb, or None if it is not one."""
-    grammemes = token.best.grammemes if token.best is not None else frozenset()
-    if grammemes & _NOT_REPORTING:  # "говорить" is also a dialect infinitive: a finite reading wins
-        finite = next(
-            (p for p in token.parses[:4] if p.pos == "VERB" and not p.grammemes & _NOT_REPORTING), None
-        )
-        grammemes = finite.grammemes if finite is not None else grammemes
     if token.pos in _PREDICATIVE_POS and token.case in (None, "nomn") and (token.lemma or "") in lex.verbs:
         return lex.verbs[token.lemma]  # "Попов переконаний, що …": a listed predicative adjective
-    if token.pos not in VERB_POS or grammemes & _NOT_REPORTING:
-        return None  # "Нагадаємо, що …" is the author speaking; "підстави вважати" reports nothing
-    for lemma in ({token.lemma.lower()} if token.lemma else set()) | {token.norm.lower()}:
-        if lemma in lex.verbs:
-            return lex.verbs[lemma]
     if token.pos is None:  # unknown to the analyser: try the other readings' lemmas
         return next((lex.verbs[x] for x in lemmas(token) if x in lex.verbs), None)
+    # The best reading may be something else ("говорят" read as a parenthetical, "говорить" as
+    # a dialect infinitive): any of the top readings that is a finite reporting verb counts.
+    for parse in token.parses[:4]:
+        if parse.pos not in ("VERB", "GRND") or parse.grammemes & _NOT_REPORTING:
+            continue
+        if parse.lemma.lower() in lex.verbs:
+            return lex.verbs[parse.lemma.lower()]
+    if token.pos in VERB_POS and not (token.best and token.best.grammemes & _NOT_REPORTING):
+        return lex.verbs.get(token.norm.lower())  # forms listed as they are ("said", "заявивши")
     return None
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 from .. import lang as langdata
@@ -30,6 +31,7 @@ from ..pipeline import stage
 from ..resources import morph_analyzer
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+_WORDS = re.compile(r"\w+")
 NAME_TYPES = frozenset({"Name", "Surn", "Patr"})
 _PRIORITY = {"kb": 3, "model": 2, "rule": 1}
 
@@ -381,18 +383,39 @@ def _not_entities(lang: str) -> frozenset[str]:
 
 
 def model_candidates(doc: Document) -> list[Candidate]:
-    return [
-        Candidate(
-            m.start,
-            m.end,
-            m.label,
-            "model",
-            m.lemma or _restored_name(doc, m.start, m.end, m.label),
-            score=m.score,
+    out = []
+    for m in doc.model_mentions:
+        if m.label not in ENTITY_LABELS:
+            continue
+        end = _without_foreign_tail(doc, m.start, m.end)
+        lemma = m.lemma if end == m.end else None
+        out.append(
+            Candidate(
+                m.start,
+                end,
+                m.label,
+                "model",
+                lemma or _restored_name(doc, m.start, end, m.label),
+                score=m.score,
+            )
         )
-        for m in doc.model_mentions
-        if m.label in ENTITY_LABELS
-    ]
+    return out
+
+
+def _without_foreign_tail(doc: Document, start: int, end: int) -> int:
+    """The end of a model span cut before lowercase words of another script: "Financial Times
+    со ссылкой" is "Financial Times" (the model, trained on Ukrainian, runs on past it)."""
+    words = list(_WORDS.finditer(doc.text, start, end))
+    if len(words) < 2 or not words[0].group()[:1].isupper():
+        return end
+    latin = words[0].group()[:1].isascii()
+    keep = len(words)
+    while keep > 1:
+        word = words[keep - 1].group()
+        if not (word[:1].islower() and word[:1].isascii() != latin):
+            break
+        keep -= 1
+    return words[keep - 1].end() if keep < len(words) else end
 
 
 def _inside_longer(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
