@@ -194,7 +194,10 @@ def test_impersonal_reports_name_where_the_information_stands(analyse, text, ent
 
 
 def test_russian_press_service_cue(analyse):
-    doc = analyse("«Переговоры продолжаются», — сообщили в пресс-службе Кремля.",
-                  [("Кремль", "ORG", ["Кремля"])], language="ru")
+    doc = analyse(
+        "«Переговоры продолжаются», — сообщили в пресс-службе Кремля.",
+        [("Кремль", "ORG", ["Кремля"])],
+        language="ru",
+    )
     assert _rows(doc) == [("Кремль", "e1", "Кремля", "в пресс-службе")]
     assert doc.quotes[0].source == doc.sources[0].id

@@ -45,13 +45,19 @@ def test_unbalanced_marks_of_an_org_name_neither_carry_nor_hide_the_speaker(anal
         "ТОВ «БВК «Компанія Федорченко» Віталій Авраменко."
     )
     rows = _rows(analyse(text, [AV, FED]))
-    assert rows[-1][:3] == ("direct", "Однокімнатна квартира коштує 200 тисяч.\n\nЦе вигідно", "Віталій Авраменко")
+    assert rows[-1][:3] == (
+        "direct",
+        "Однокімнатна квартира коштує 200 тисяч.\n\nЦе вигідно",
+        "Віталій Авраменко",
+    )
     assert not any("Однокімнатна" in r[1] and r[0] == "indirect" for r in rows)
 
 
 def test_press_service_speaks_for_its_institution(analyse):
     rows = _rows(analyse("У прес-службі МОЗ зазначили, що вакцини надійдуть у грудні.", [MOZ]))
-    assert rows == [("indirect", "вакцини надійдуть у грудні", "Міністерство охорони здоров'я", "прес-служба")]
+    assert rows == [
+        ("indirect", "вакцини надійдуть у грудні", "Міністерство охорони здоров'я", "прес-служба")
+    ]
 
 
 def test_institution_in_locative_speaks(analyse):
@@ -67,3 +73,20 @@ def test_russian_press_service(analyse):
 def test_a_place_in_locative_is_not_a_voice(analyse):
     rows = _rows(analyse("У Києві заявили, що метро працюватиме до півночі.", [("Київ", "LOC", ["Києві"])]))
     assert rows == [("indirect", "метро працюватиме до півночі", None, None)]
+
+
+def test_pronoun_after_an_organisation_opening_the_previous_sentence(analyse):
+    court = ("Київський апеляційний адмінсуд", "ORG", ["Київський апеляційний адмінсуд"])
+    text = "Київський апеляційний адмінсуд змінив постанову райсуду. Він зазначив, що суд не може зобов'язати РДА."
+    assert _rows(analyse(text, [court])) == [
+        ("indirect", "суд не може зобов'язати РДА", "Київський апеляційний адмінсуд", None)
+    ]
+
+
+def test_pronoun_does_not_take_an_organisation_of_another_gender(analyse):
+    agency = ("Служба безпеки", "ORG", ["Служба безпеки"])
+    person = ("Василь Малюк", "PER", ["Василь Малюк"])
+    text = (
+        "Василь Малюк прибув до Києва. Служба безпеки затримала агента. Він заявив, що агент працював на рф."
+    )
+    assert _rows(analyse(text, [agency, person]))[0][2] == "Василь Малюк"

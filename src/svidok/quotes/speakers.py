@@ -390,6 +390,9 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
     gender = ctx.lex(i).pronouns[ctx.tokens[i].norm.lower()]
     if gender == "plur":
         return _recent_group(ctx, i)
+    body = _previous_subject_body(ctx, i, gender)
+    if body is not None:
+        return Speaker(body.entity, body.name, None)
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
@@ -400,6 +403,23 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
         if not span.genders or gender in span.genders:
             return Speaker(span.entity, span.name, None)
     return Speaker()
+
+
+def _previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
+    """ "Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …": an organisation
+    opening the previous sentence as its subject, of the pronoun's gender, is who "він" is."""
+    sent = ctx.tokens[i].sent
+    if sent == 0 or ctx.tokens[i].sent != ctx.tokens[ctx.sentence_range(i)[0]].sent:
+        return None
+    lo, hi = ctx.sentence_range(ctx.sentence_range(i)[0] - 1)
+    span = next((n for n in ctx.names if lo <= n.first < hi), None)
+    if span is None or span.type != "ORG" or span.first > lo + 1 or span.first in ctx.quoted:
+        return None
+    head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
+    if head is None or not _nominative(head):
+        return None
+    genders = {p.gender for p in head.parses if p.case in (None, "nomn") and p.gender}
+    return span if gender in genders else None
 
 
 def _recent_group(ctx: Context, i: int) -> Speaker:
