@@ -23,7 +23,10 @@ from .speakers import Speaker, find_speaker, resolve_pronoun, speaker_after
 _ANAPHORIC_OBJECTS = frozenset(
     {"те", "тому", "тим", "це", "цьому", "том", "то", "этом", "это", "that", "this", "it"}
 )
-_COORDINATORS = frozenset({"а", "але", "проте", "однак", "and", "but", "но", "однако"})
+# A clause break before these ends the reported clause; "а"/"and" usually go on with it
+# ("дружина є власницею квартири, а йому належить ділянка").
+_COORDINATORS = frozenset({"але", "проте", "однак", "but", "но", "однако"})
+_AND_SO = frozenset({"а", "and", "и", "і"})
 _AS = frozenset({"як", "как", "as"})
 _AND = frozenset({"і", "й", "та", "и", "and"})
 _MAX_GAP_WORDS = 5  # "заявив в інтерв'ю CNN, що": words between the verb and its complementizer
@@ -61,6 +64,16 @@ def _next_speech(ctx: Context, i: int, hi: int) -> bool:
     return any(speech_register(ctx.lex(j), ctx.tokens[j]) for j in range(i, min(i + 3, hi)))
 
 
+def _reports_again(ctx: Context, i: int, hi: int) -> bool:
+    """ ", а російські ЗМІ просувають тезу …": the next clause has its own reporting verb."""
+    for j in range(i, hi):
+        if ctx.tokens[j].norm in CLAUSE_BREAKS or ctx.tokens[j].norm in "«»":
+            return False
+        if speech_register(ctx.lex(j), ctx.tokens[j]):
+            return True
+    return False
+
+
 def _coordinated_verb(ctx: Context, i: int, hi: int) -> bool:
     """ ", і надіслали …": the reporting clause's subject doing something else."""
     return ctx.tokens[i].norm.lower() in _AND and i + 1 < hi and ctx.tokens[i + 1].pos in ("VERB", "GRND")
@@ -96,6 +109,8 @@ def clause(ctx: Context, start: int) -> tuple[int, int, str] | None:
                 _next_speech(ctx, nxt, hi)
                 or ctx.tokens[nxt].norm.lower() in _COORDINATORS
                 or _coordinated_verb(ctx, nxt, hi)
+                or ctx.tokens[nxt].norm.lower() in _AND_SO
+                and _reports_again(ctx, nxt + 1, hi)
             ):
                 break
         last, j = j, j + 1
@@ -281,7 +296,7 @@ def _trim(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
     if first > last or ctx.words(first, last) < 2:
         return None
     while first <= last and (
-        ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "and"}
+        ctx.tokens[first].norm.lower() in _COORDINATORS | {"і", "та", "и", "а", "and"}
         or not is_word(ctx.tokens[first])
     ):
         first += 1  # "Але, як правило, …": the coordinator and the comma after it
