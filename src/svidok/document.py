@@ -180,6 +180,59 @@ class Source:
         }
 
 
+@dataclass(slots=True)
+class EventArgument:
+    """A participant or place of an event: an entity mention, or a group phrase ("європейськими
+    лідерами") when no entity names it (``entity`` is then None)."""
+
+    name: str  # canonical entity name, or the phrase as written
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # Entity.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """A typed event frame (CAMEO-like) stated by one sentence."""
+
+    id: str
+    type: str  # MEET, NEGOTIATE, PROPOSE, DEMAND, AGREE, REJECT, THREATEN, ACCUSE, ATTACK, SANCTION, SUPPORT
+    cameo: str  # CAMEO root code, for reference ("04" consult, "12" reject, ...)
+    trigger: Span
+    sentence: Span
+    actors: list[EventArgument] = field(default_factory=list)
+    targets: list[EventArgument] = field(default_factory=list)
+    place: EventArgument | None = None
+    time: Span | None = None
+    negated: bool = False
+    modality: str = "actual"  # actual, planned, proposed, refused, denied, reported, possible
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "cameo": self.cameo,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "targets": [a.to_dict() for a in self.targets],
+            "place": self.place.to_dict() if self.place is not None else None,
+            "time": self.time.to_dict() if self.time is not None else None,
+            "negated": self.negated,
+            "modality": self.modality,
+        }
+
+
 @dataclass
 class Document:
     """One article: its text, metadata, and whatever the pipeline stages have added."""
@@ -205,6 +258,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     assigned: set[str] = field(default_factory=set)  # attributes stages have filled
 
     def span(self, start: int, end: int) -> Span:

@@ -34,6 +34,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "entities": [e.to_dict() for e in doc.entities],
         "quotes": [q.to_dict() for q in doc.quotes],
         "sources": [s.to_dict() for s in doc.sources],
+        "events": [e.to_dict() for e in doc.events],
     }
 
 
@@ -68,6 +69,13 @@ def _spans(obj: dict[str, Any]):
         yield "source mention", s["mention"]
         if s.get("cue") is not None and s.get("cue_start") is not None:
             yield "source cue", {"text": s["cue"], "start": s["cue_start"], "end": s["cue_end"]}
+    for e in obj.get("events", []):
+        yield "event trigger", e["trigger"]
+        yield "event sentence", e["sentence"]
+        for arg in e["actors"] + e["targets"] + ([e["place"]] if e.get("place") else []):
+            yield "event argument", arg
+        if e.get("time"):
+            yield "event time", e["time"]
 
 
 def check_offsets(obj: dict[str, Any]) -> None:
@@ -88,3 +96,7 @@ def check_offsets(obj: dict[str, Any]) -> None:
     for s in obj["sources"]:
         if s["entity"] is not None and s["entity"] not in entity_ids:
             raise ValueError(f"source {s['id']} names unknown entity {s['entity']}")
+    for e in obj.get("events", []):
+        for arg in e["actors"] + e["targets"] + ([e["place"]] if e.get("place") else []):
+            if arg["entity"] is not None and arg["entity"] not in entity_ids:
+                raise ValueError(f"event {e['id']} names unknown entity {arg['entity']}")

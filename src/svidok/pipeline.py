@@ -32,6 +32,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "link",
     "quotes",
     "sources",
+    "events",
 )
 
 

@@ -83,3 +83,42 @@ def ner(data_dir: Path | None, split: str, as_json: bool) -> None:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(formatter(result))
+
+
+@eval_group.command()
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with texts/, events.jsonl and events-minimums.json (default: the checkout's eval/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--check", is_flag=True, help="Exit 1 if a score is below its stored minimum.")
+@click.option("--update-minimums", is_flag=True, help="Store today's scores (minus a margin) as minimums.")
+def events(eval_dir: Path | None, as_json: bool, check: bool, update_minimums: bool) -> None:
+    """Events against eval/events.jsonl: (type, actor) and (type, trigger) P/R/F1."""
+    from svidok.evaluation.corpus import default_eval_dir
+    from svidok.evaluation.events import check_event_minimums, score_events, write_event_minimums
+
+    eval_dir = eval_dir or default_eval_dir()
+    report = score_events(eval_dir)
+    if update_minimums:
+        write_event_minimums(eval_dir, report["headline"])
+        click.echo(f"minimums written to {eval_dir / 'events-minimums.json'}", err=True)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{'metric':<20}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}")
+        for name, m in report["metrics"].items():
+            click.echo(
+                f"{name:<20}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}"
+                f"{m['tp']:>6}{m['predicted']:>6}{m['gold']:>6}"
+            )
+        mod = report["modality"]
+        click.echo(f"{'modality.accuracy':<20}{mod['accuracy']:>24.3f}{mod['correct']:>6}{mod['total']:>12}")
+        click.echo(f"documents: {report['documents']}, gold events: {report['gold_events']}")
+    if check:
+        problems = check_event_minimums(eval_dir, report["headline"])
+        for problem in problems:
+            click.echo(f"FAIL {problem}", err=True)
+        sys.exit(1 if problems else 0)
