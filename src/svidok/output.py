@@ -30,7 +30,9 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "author": doc.author,
         "language": doc.language,
         "text": doc.text,
-        "paragraphs": [{"start": p.start, "end": p.end, "language": p.language} for p in doc.paragraphs],
+        "paragraphs": [
+            {"start": p.start, "end": p.end, "language": p.language} for p in doc.paragraphs
+        ],
         "entities": [e.to_dict() for e in doc.entities],
         "quotes": [q.to_dict() for q in doc.quotes],
         "sources": [s.to_dict() for s in doc.sources],
@@ -84,7 +86,7 @@ def check_offsets(obj: dict[str, Any]) -> None:
         if text[span["start"] : span["end"]] != span["text"]:
             raise ValueError(
                 f"{what} {span['text']!r} does not match text[{span['start']}:{span['end']}]"
-                f" = {text[span['start'] : span['end']]!r}"
+                f" = {text[span['start']:span['end']]!r}"
             )
     entity_ids = {e["id"] for e in obj["entities"]}
     source_ids = {s["id"] for s in obj["sources"]}

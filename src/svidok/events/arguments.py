@@ -6,12 +6,14 @@ governing preposition that decide their role (nominative = actor, accusative = t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..document import Document, EventArgument, Token
 from ..quotes.lexicon import lexicon as quote_lexicon
 from .lexicon import EventLexicon
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")"})
+MODIFIER = "(modifier)"  # stands in for a preposition: the name modifies the next one, it plays no role
 QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "„"})
 CONJUNCTIONS = frozenset({"і", "й", "та", "а", "и", "and", "&", ","})
 _NOMINAL_POS = frozenset({"NOUN", "ADJF", "NUMR", "NPRO", None})
@@ -124,7 +126,17 @@ def participants(
             found.append(_participant(doc, a, b, arg, ent.type, first, lex, clauses))
     covered = {i for p in found for i in range(p.first, p.last + 1)}
     found += _groups(doc, first, last, covered, lex, clauses)
-    return sorted(found, key=lambda p: p.first)
+    found.sort(key=lambda p: p.first)
+    for p, q in pairwise(found):
+        if q.first == p.last + 1 and q.kind == "PER" and p.kind != "PER":
+            p.prep = MODIFIER  # "з держсекретарем США Марко Рубіо": США describes the person's role
+        between = doc.tokens[p.last + 1 : q.first]
+        joined = any(t.norm.isalpha() for t in between) and all(
+            t.norm.lower() in CONJUNCTIONS for t in between
+        )
+        if p.prep and q.prep is None and joined:
+            q.prep = p.prep  # "між Україною та Росією": the preposition governs both
+    return found
 
 
 def _participant(doc, a, b, arg, kind, floor, lex, clauses) -> Participant:

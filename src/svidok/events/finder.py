@@ -117,6 +117,9 @@ def _governs_trigger(i: int, sent: Sentence, lex: EventLexicon, tokens: list[Tok
     for j in range(i + 1, min(sent.token_end, i + 1 + MODAL_REACH)):
         grammemes = tokens[j].best.grammemes if tokens[j].best else frozenset()
         if "infn" in grammemes or "INFN" in grammemes or tokens[j].pos == "INFN":
+            if (tokens[j].lemma or "").lower() in lex.light_verbs:  # "запропонував провести переговори"
+                nouns = tokens[j + 1 : min(sent.token_end, j + 3)]
+                return any((found := trigger_of(t, lex)) is not None and found[1] for t in nouns)
             return trigger_of(tokens[j], lex) is not None
     return False
 

@@ -150,7 +150,9 @@ def _direct_object(
             t.pos == "PREP" or t.norm.lower() in CLAUSE_PUNCT for t in between
         ):
             return []
-        if p.is_case("accs") or (not p.cases and len(between) <= 2):
+        # an indeclinable name must follow the verb directly, unless the language has no cases at all
+        caseless = tokens[i].pos is None
+        if p.is_case("accs") or (not p.cases and (caseless or not between)):
             return [p]
     return []
 

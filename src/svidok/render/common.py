@@ -34,3 +34,15 @@ def shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def event_summary(event: dict[str, Any]) -> str:
+    """One line for an event: "Дональд Трамп, Володимир Путін @ Аляска (15 серпня)"."""
+    actors = ", ".join(a["name"] for a in event.get("actors", [])) or "?"
+    targets = ", ".join(a["name"] for a in event.get("targets", []))
+    text = actors + (f" → {targets}" if targets else "")
+    if event.get("place"):
+        text += f" @ {event['place']['name']}"
+    if event.get("time"):
+        text += f" ({event['time']['text']})"
+    return text

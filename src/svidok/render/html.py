@@ -11,10 +11,10 @@ from itertools import pairwise
 from typing import Any
 
 from ..document import Document
-from .common import as_dict, entity_names, shorten, source_names, speaker_label
+from .common import as_dict, entity_names, event_summary, shorten, source_names, speaker_label
 
 # outer to inner: a quote may hold a source and mentions; a cue may hold a mention
-_LAYERS = {"quote": 0, "source": 1, "cue": 2, "mention": 3}
+_LAYERS = {"quote": 0, "source": 1, "cue": 2, "event": 3, "mention": 4}
 
 
 @dataclass(slots=True)
@@ -96,6 +96,14 @@ def _marks(obj: dict[str, Any], prefix: str) -> list[Mark]:
         )
         if s.get("cue") is not None and s.get("cue_start") is not None:
             marks.append(Mark(s["cue_start"], s["cue_end"], "cue", "cue", f"cue of source {s['name']}"))
+    for e in obj.get("events", []):
+        trig = e["trigger"]
+        label = f"{e['type']} ({e['modality']}): {event_summary(e)}"
+        marks.append(
+            Mark(
+                trig["start"], trig["end"], "event", f"event event-{e['type']}", label, f"{prefix}-{e['id']}"
+            )
+        )
     return [m for m in marks if 0 <= m.start < m.end <= len(obj["text"])]
 
 
@@ -115,7 +123,8 @@ def highlight(text: str, marks: list[Mark]) -> str:
 
 
 def _panel(obj: dict[str, Any], prefix: str) -> str:
-    return _quotes_panel(obj, prefix) + _entities_panel(obj) + _sources_panel(obj, prefix)
+    events = _events_panel(obj, prefix) if obj.get("events") else ""
+    return _quotes_panel(obj, prefix) + events + _entities_panel(obj) + _sources_panel(obj, prefix)
 
 
 def _quotes_panel(obj: dict[str, Any], prefix: str) -> str:
@@ -155,6 +164,18 @@ def _sources_panel(obj: dict[str, Any], prefix: str) -> str:
         cue = f' <span class="cue">{escape(s["cue"])}</span>' if s.get("cue") else ""
         items.append(f'<li><a href="#{escape(prefix)}-{escape(s["id"])}">{escape(s["name"])}</a>{cue}</li>')
     return _panel_section("According to", items)
+
+
+def _events_panel(obj: dict[str, Any], prefix: str) -> str:
+    items = []
+    for e in obj.get("events", []):
+        negated = " negated" if e.get("negated") else ""
+        items.append(
+            f'<li class="event-{escape(e["type"])}"><b>{escape(e["type"])}</b> '
+            f'<span class="modality">{escape(e["modality"])}{negated}</span> '
+            f'<a href="#{escape(prefix)}-{escape(e["id"])}">{escape(event_summary(e))}</a></li>'
+        )
+    return _panel_section("Events", items)
 
 
 def _panel_section(name: str, items: list[str]) -> str:

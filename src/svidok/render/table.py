@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Document
-from .common import as_dict, entity_names, shorten, source_names, speaker_of
+from .common import as_dict, entity_names, event_summary, shorten, source_names, speaker_of
 
 QUOTE_WIDTH = 160
 NAME_WIDTH = 40
@@ -18,6 +18,8 @@ def render_table(doc: Document | dict[str, Any]) -> str:
     lines += _section("Entities", _entity_rows(obj))
     lines += _section("Quotes", _quote_rows(obj))
     lines += _section("Sources", _source_rows(obj))
+    if obj.get("events"):  # optional key; an article without events keeps the short view
+        lines += _section("Events", _event_rows(obj))
     return "\n".join(lines) + "\n"
 
 
@@ -77,5 +79,20 @@ def _source_rows(obj: dict[str, Any]) -> list[list[str]]:
         linked = entities.get(src.get("entity") or "", "")
         rows.append(
             [shorten(src["name"], NAME_WIDTH), src.get("cue") or "-", f"→ {linked}" if linked else ""]
+        )
+    return rows
+
+
+def _event_rows(obj: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for event in obj.get("events", []):
+        flags = event["modality"] + (", negated" if event.get("negated") else "")
+        rows.append(
+            [
+                event["type"],
+                flags,
+                f"«{event['trigger']['text']}»",
+                shorten(event_summary(event), QUOTE_WIDTH),
+            ]
         )
     return rows
