@@ -233,6 +233,38 @@ class Event:
         }
 
 
+@dataclass(slots=True)
+class NarrativeMatch:
+    """A sentence that states a catalogued propaganda narrative, and who states it."""
+
+    id: str
+    narrative: str  # catalogue id
+    title: str  # Ukrainian title
+    score: float  # calibrated similarity; >= the stored threshold
+    sentence: Span
+    stance: str  # "asserts" (the outlet's own voice), "quotes" (someone it quotes), "refutes"
+    quote: str | None = None  # Quote.id when a quote states it
+    speaker: str | None = None  # Entity.id of the quoted speaker
+    speaker_name: str | None = None
+    speaker_role: str | None = None
+    cue: Span | None = None  # the refutation cue ("міф", "пропагандистській")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "narrative": self.narrative,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "sentence": self.sentence.to_dict(),
+            "stance": self.stance,
+            "quote": self.quote,
+            "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
+            "speaker_role": self.speaker_role,
+            "cue": self.cue.to_dict() if self.cue is not None else None,
+        }
+
+
 @dataclass
 class Document:
     """One article: its text, metadata, and whatever the pipeline stages have added."""
@@ -259,6 +291,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    narratives: list[NarrativeMatch] = field(default_factory=list)
     assigned: set[str] = field(default_factory=set)  # attributes stages have filled
 
     def span(self, start: int, end: int) -> Span:

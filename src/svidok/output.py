@@ -37,6 +37,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "quotes": [q.to_dict() for q in doc.quotes],
         "sources": [s.to_dict() for s in doc.sources],
         "events": [e.to_dict() for e in doc.events],
+        "narratives": [n.to_dict() for n in doc.narratives],
     }
 
 
@@ -78,6 +79,10 @@ def _spans(obj: dict[str, Any]):
             yield "event argument", arg
         if e.get("time"):
             yield "event time", e["time"]
+    for n in obj.get("narratives", []):
+        yield "narrative sentence", n["sentence"]
+        if n.get("cue"):
+            yield "narrative cue", n["cue"]
 
 
 def check_offsets(obj: dict[str, Any]) -> None:
@@ -102,3 +107,9 @@ def check_offsets(obj: dict[str, Any]) -> None:
         for arg in e["actors"] + e["targets"] + ([e["place"]] if e.get("place") else []):
             if arg["entity"] is not None and arg["entity"] not in entity_ids:
                 raise ValueError(f"event {e['id']} names unknown entity {arg['entity']}")
+    quote_ids = {q["id"] for q in obj["quotes"]}
+    for n in obj.get("narratives", []):
+        if n["quote"] is not None and n["quote"] not in quote_ids:
+            raise ValueError(f"narrative match {n['id']} names unknown quote {n['quote']}")
+        if n["speaker"] is not None and n["speaker"] not in entity_ids:
+            raise ValueError(f"narrative match {n['id']} names unknown speaker {n['speaker']}")

@@ -33,6 +33,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "quotes",
     "sources",
     "events",
+    "narratives",
 )
 
 

@@ -82,3 +82,31 @@ def test_html_marks_the_trigger_and_links_it_from_the_panel():
     assert "d1-v1" in parser.ids and "d1-v1" in parser.links
     assert parser.event_marks == ["MEET (planned): Дональд Трамп, Володимир Путін @ Аляска (15 серпня)"]
     assert "Events (1)" in page
+
+
+def narrative_doc() -> Document:
+    from svidok.document import NarrativeMatch
+
+    doc = event_doc()
+    doc.narratives = [
+        NarrativeMatch(
+            "n1", "equal-great-powers", "Росія і США — дві рівні великі держави", 0.925,
+            Span(TEXT, 0, len(TEXT)), "refutes", speaker_role="російські ЗМІ", cue=_span("Алясці"),
+        )
+    ]  # fmt: skip
+    return doc
+
+
+def test_table_lists_narratives_with_stance_and_voice():
+    table = render_table(narrative_doc())
+    line = next(line for line in table.splitlines() if "equal-great-powers" in line)
+    assert line.split()[:2] == ["refutes", "0.925"]
+    assert "exposed («Алясці»), voiced by російські ЗМІ" in line
+
+
+def test_html_marks_the_narrative_sentence():
+    page = render_html([narrative_doc()])
+    parser = _Anchors()
+    parser.feed(page)
+    assert "d1-n1" in parser.ids and "d1-n1" in parser.links
+    assert 'class="narrative stance-refutes"' in page and "Narratives (1)" in page

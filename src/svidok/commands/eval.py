@@ -122,3 +122,39 @@ def events(eval_dir: Path | None, as_json: bool, check: bool, update_minimums: b
         for problem in problems:
             click.echo(f"FAIL {problem}", err=True)
         sys.exit(1 if problems else 0)
+
+
+@eval_group.command()
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with narratives.jsonl (default: the checkout's eval/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option(
+    "--calibrate", is_flag=True, help="Store the threshold with the best F1 in narratives/calibration.json."
+)
+def narratives(eval_dir: Path | None, as_json: bool, calibrate: bool) -> None:
+    """Narrative matching on eval/narratives.jsonl: precision and recall at the stored threshold."""
+    from svidok.evaluation.corpus import default_eval_dir
+    from svidok.evaluation.narratives import at_threshold, judge, write_calibration
+    from svidok.evaluation.narratives import calibrate as best_threshold
+    from svidok.narratives.matcher import calibration
+
+    eval_dir = eval_dir or default_eval_dir()
+    judged = judge(eval_dir)
+    if calibrate:
+        write_calibration(eval_dir, best_threshold(judged))
+        calibration.cache_clear()
+        click.echo("threshold written to svidok/narratives/calibration.json", err=True)
+    result = at_threshold(judged, float(calibration()["threshold"]))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(
+        f"threshold {result['threshold']:.4f}: precision {result['precision']:.3f} "
+        f"recall {result['recall']:.3f} F1 {result['f1']:.3f} "
+        f"({result['correct']} correct of {result['predicted']} predicted, {result['positives']} positives, "
+        f"{result['items']} statements)"
+    )

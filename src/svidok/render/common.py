@@ -46,3 +46,14 @@ def event_summary(event: dict[str, Any]) -> str:
     if event.get("time"):
         text += f" ({event['time']['text']})"
     return text
+
+
+def narrative_voice(match: dict[str, Any]) -> str:
+    """Who states a narrative match: the quoted speaker, the outlet, or the cue exposing it."""
+    speaker = match.get("speaker_name") or match.get("speaker_role")
+    if match["stance"] == "refutes":
+        cue = match["cue"]["text"] if match.get("cue") else "?"
+        return f"exposed («{cue}»)" + (f", voiced by {speaker}" if speaker else "")
+    if match["stance"] == "quotes":
+        return f"quoting {speaker or 'an unnamed voice'}"
+    return "the outlet itself"

@@ -11,10 +11,18 @@ from itertools import pairwise
 from typing import Any
 
 from ..document import Document
-from .common import as_dict, entity_names, event_summary, shorten, source_names, speaker_label
+from .common import (
+    as_dict,
+    entity_names,
+    event_summary,
+    narrative_voice,
+    shorten,
+    source_names,
+    speaker_label,
+)
 
 # outer to inner: a quote may hold a source and mentions; a cue may hold a mention
-_LAYERS = {"quote": 0, "source": 1, "cue": 2, "event": 3, "mention": 4}
+_LAYERS = {"narrative": 0, "quote": 1, "source": 2, "cue": 3, "event": 4, "mention": 5}
 
 
 @dataclass(slots=True)
@@ -104,6 +112,10 @@ def _marks(obj: dict[str, Any], prefix: str) -> list[Mark]:
                 trig["start"], trig["end"], "event", f"event event-{e['type']}", label, f"{prefix}-{e['id']}"
             )
         )
+    for n in obj.get("narratives", []):
+        sent, css = n["sentence"], f"narrative stance-{n['stance']}"
+        label = f"narrative {n['narrative']} ({n['stance']}, {n['score']:.3f}): {n['title']}"
+        marks.append(Mark(sent["start"], sent["end"], "narrative", css, label, f"{prefix}-{n['id']}"))
     return [m for m in marks if 0 <= m.start < m.end <= len(obj["text"])]
 
 
@@ -124,7 +136,10 @@ def highlight(text: str, marks: list[Mark]) -> str:
 
 def _panel(obj: dict[str, Any], prefix: str) -> str:
     events = _events_panel(obj, prefix) if obj.get("events") else ""
-    return _quotes_panel(obj, prefix) + events + _entities_panel(obj) + _sources_panel(obj, prefix)
+    narratives = _narratives_panel(obj, prefix) if obj.get("narratives") else ""
+    return (
+        narratives + _quotes_panel(obj, prefix) + events + _entities_panel(obj) + _sources_panel(obj, prefix)
+    )
 
 
 def _quotes_panel(obj: dict[str, Any], prefix: str) -> str:
@@ -176,6 +191,15 @@ def _events_panel(obj: dict[str, Any], prefix: str) -> str:
             f'<a href="#{escape(prefix)}-{escape(e["id"])}">{escape(event_summary(e))}</a></li>'
         )
     return _panel_section("Events", items)
+
+
+def _narratives_panel(obj: dict[str, Any], prefix: str) -> str:
+    items = [
+        f'<li class="stance-{escape(n["stance"])}"><a href="#{escape(prefix)}-{escape(n["id"])}">'
+        f'{escape(n["title"])}</a> <span class="modality">{escape(narrative_voice(n))} · {n["score"]:.3f}</span></li>'
+        for n in obj.get("narratives", [])
+    ]
+    return _panel_section("Narratives", items)
 
 
 def _panel_section(name: str, items: list[str]) -> str:

