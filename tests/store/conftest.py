@@ -45,6 +45,7 @@ def make_doc(text: str, *, entities=(), quotes=(), sources=(), **meta) -> svidok
         Source(f"s{i}", surface, Span(surface, *_span_of(text, surface)), entity=ids.get(ent))
         for i, (surface, ent) in enumerate(sources)
     ]
+    doc.events, doc.narratives = [], []  # they point at the entities and quotes replaced above
     return doc
 
 
