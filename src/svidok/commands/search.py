@@ -39,6 +39,7 @@ def _require_existing_sqlite(db: str) -> None:
 @db_option
 @click.option("--entity", help="Articles mentioning this entity (name words, entity key or KB id).")
 @click.option("--speaker", help="Articles quoting this speaker.")
+@click.option("--quoted-about", help="Articles with a quote that mentions this entity.")
 @click.option("--source", help="Articles citing this source.")
 @click.option("--outlet", help="Articles from this outlet (case-insensitive).")
 @click.option("--lang", "language", help="Articles in this language (uk, ru, en).")

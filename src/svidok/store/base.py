@@ -268,6 +268,7 @@ class Store(abc.ABC):
         *,
         entity: str | None = None,
         speaker: str | None = None,
+        quoted_about: str | None = None,
         source: str | None = None,
         outlet: str | None = None,
         language: str | None = None,
@@ -282,7 +283,8 @@ class Store(abc.ABC):
         ``sort="date"``: newest first, undated last; ``"relevance"``: best text match first.
         """
         spec = search_sql.SearchSpec(
-            query, entity, speaker, source, outlet, language, date_from, date_to, sort, limit, offset
+            query, entity, speaker, source, outlet, language, date_from, date_to, sort, limit, offset,
+            quoted_about,
         )
         built = search_sql.build(spec, self._fulltext)
         if built is None:

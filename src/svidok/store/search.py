@@ -49,6 +49,7 @@ class SearchSpec:
     sort: str = "date"
     limit: int = 20
     offset: int = 0
+    quoted_about: str | None = None  # articles with a quote that mentions this entity
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -92,6 +93,28 @@ def _word_match(column: str, value: str) -> tuple[str, list[Any]]:
     return sql, [fold(value), f"{folded} %", f"% {folded}", f"% {folded} %"]
 
 
+def entity_match(value: str, alias: str = "e") -> tuple[str, list[Any]]:
+    """SQL true when entity row ``alias`` is ``value``: its key, KB id, name words or a KB name."""
+    match, values = _word_match(f"{alias}.name_fold", value)
+    keys = resolve_entity_keys(value)
+    sql = (
+        f"({alias}.key = ? OR {alias}.kb_id = ? OR {match} "
+        f"OR {alias}.key IN ({', '.join('?' * len(keys))}))"
+    )
+    return sql, [value, value, *values, *keys]
+
+
+def _quoted_about(value: str) -> tuple[str, ...]:
+    """Articles holding a quote whose span contains a mention of the entity ``value``."""
+    match, values = entity_match(value, "qe")
+    sql = (
+        "EXISTS (SELECT 1 FROM quotes qa JOIN mentions qm ON qm.article_id = qa.article_id "
+        "AND qm.start_offset >= qa.start_offset AND qm.end_offset <= qa.end_offset "
+        f"JOIN entities qe ON qe.id = qm.entity_id WHERE qa.article_id = a.id AND {match})"
+    )
+    return (sql, *values)
+
+
 def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -117,6 +140,8 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
             f"WHERE q.article_id = a.id AND ({match} OR e.key IN ({', '.join('?' * len(keys))})))",
             *values, *keys,
         )  # fmt: skip
+    if spec.quoted_about:
+        add(*_quoted_about(spec.quoted_about))
     if spec.source:
         match, values = _word_match("s.name_fold", spec.source)
         add(f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND {match})", *values)

@@ -1,0 +1,90 @@
+"""Articles: the archive's list (filters, pagination), one analysis, and facet counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import fold
+from ..search import SearchError
+from .common import Count, Page, Where, paged
+
+ARTICLE_COLUMNS = (
+    "a.id, a.external_id, a.url, a.title, a.published, a.outlet, a.language, "
+    "(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id), "
+    "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id)"
+)
+ARTICLE_ORDER = "ORDER BY a.published DESC NULLS LAST, a.id DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    external_id: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    outlet: str | None
+    language: str | None
+    mention_count: int
+    quote_count: int
+
+
+def article_from_row(row: tuple) -> ArticleSummary:
+    return ArticleSummary(*row[:7], int(row[7]), int(row[8]))
+
+
+def list_articles(
+    store,
+    *,
+    outlet: str | None = None,
+    language: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> Page[ArticleSummary]:
+    """Articles newest first (undated last), filtered by outlet, language and date range."""
+    where = Where()
+    if outlet:
+        where.add("a.outlet_fold = ?", fold(outlet))
+    if language:
+        where.add("a.language = ?", language)
+    where.dates("a.published", date_from, date_to)
+    return paged(
+        store, f"SELECT {ARTICLE_COLUMNS} FROM articles a", "SELECT COUNT(*) FROM articles a",
+        where, ARTICLE_ORDER, limit, offset, article_from_row,
+    )  # fmt: skip
+
+
+def get_article(store, article_id: int) -> ArticleSummary | None:
+    rows = store._read(f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (int(article_id),))
+    return article_from_row(rows[0]) if rows else None
+
+
+def article_analysis(store, article_id: int) -> dict[str, Any] | None:
+    """The stored svidok.analysis/1 object, None when there is no such article."""
+    return store.analysis(int(article_id))
+
+
+# facet name -> (SQL giving value, article count), most frequent first
+_FACETS = {
+    "outlet": "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet",
+    "language": "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language",
+    "speaker": "SELECT COALESCE(q.speaker_name, e.name) AS v, COUNT(DISTINCT q.article_id) FROM quotes q "
+    "LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+    "WHERE COALESCE(q.speaker_name, e.name) IS NOT NULL GROUP BY COALESCE(q.speaker_name, e.name)",
+    "source": "SELECT MIN(name), COUNT(DISTINCT article_id) FROM sources GROUP BY name_fold",
+    "entity": "SELECT e.name, COUNT(DISTINCT m.article_id) FROM mentions m "
+    "JOIN entities e ON e.id = m.entity_id GROUP BY e.id, e.name",
+}
+FACETS = tuple(_FACETS)
+
+
+def facet_counts(store, facet: str, limit: int = 12) -> list[Count]:
+    """The commonest values of a search facet with their article counts (ties by value)."""
+    if facet not in _FACETS:
+        raise SearchError(f"Unknown facet {facet!r}: use one of {', '.join(FACETS)}.")
+    rows = store._read(f"{_FACETS[facet]} ORDER BY 2 DESC, 1 LIMIT ?", (int(limit),))
+    # Re-sorted here: PostgreSQL's collation may order text ties differently from SQLite's bytes.
+    return sorted((Count(str(value), int(n)) for value, n in rows), key=lambda c: (-c.count, c.value))
