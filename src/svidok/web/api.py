@@ -1,0 +1,194 @@
+"""The JSON API: read the archive (always) and ingest into it (only with a token)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ..store import queries
+from ..store.queries.common import MAX_OFFSET
+from .security import allowed_path, require_token
+
+MAX_SIZE = 100
+MAX_PAGE = MAX_OFFSET // MAX_SIZE
+
+
+def reject_nul(request: Request) -> None:
+    """A NUL character is no text anyone searches for, and PostgreSQL refuses it: 422 up front."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in name or "\x00" in value:
+            raise HTTPException(422, f"Parameter {name!r} holds a NUL character.")
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(reject_nul)])
+
+
+def archive(request: Request):
+    return request.app.state.archive
+
+
+def _page_json(page: queries.Page) -> dict[str, Any]:
+    return {"items": [dataclasses.asdict(i) for i in page.items], "total": page.total,
+            "limit": page.limit, "offset": page.offset}  # fmt: skip
+
+
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")]
+Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description=f"Results per page (1-{MAX_SIZE}).")]
+Language = Annotated[str | None, Query(max_length=16, description="Language code: uk, ru, en.")]
+DateFrom = Annotated[str | None, Query(max_length=32, description="Published on or after (YYYY-MM-DD).")]
+DateTo = Annotated[str | None, Query(max_length=32, description="Published on or before (YYYY-MM-DD).")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+@router.get("/articles", summary="List articles", description="Newest first; undated articles last.")
+def list_articles(
+    request: Request, page: Page = 1, size: Size = 20,
+    outlet: Annotated[str | None, Query(max_length=200, description="Outlet, case-insensitive.")] = None,
+    language: Language = None, date_from: DateFrom = None, date_to: DateTo = None,
+) -> dict[str, Any]:  # fmt: skip
+    result = queries.list_articles(
+        archive(request).store, outlet=outlet, language=language, date_from=date_from,
+        date_to=date_to, limit=size, offset=(page - 1) * size,
+    )  # fmt: skip
+    return _page_json(result)
+
+
+@router.get("/articles/{article_id}", summary="One article's full analysis (svidok.analysis JSON)")
+def get_article(request: Request, article_id: int) -> dict[str, Any]:
+    analysis = queries.article_analysis(archive(request).store, article_id)
+    if analysis is None:
+        raise HTTPException(404, f"No article {article_id} in the archive.")
+    return {"id": article_id, "analysis": analysis}
+
+
+@router.get("/entities", summary="List entities", description="Most mentioned first.")
+def list_entities(
+    request: Request, page: Page = 1, size: Size = 50,
+    type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Query(description="Entity type.")] = None,
+    name: Annotated[str | None, Query(max_length=200, description="Part of the name.")] = None,
+) -> dict[str, Any]:  # fmt: skip
+    result = queries.list_entities(
+        archive(request).store, type=type, name=name, limit=size, offset=(page - 1) * size
+    )
+    return _page_json(result)
+
+
+@router.get(
+    "/entities/{entity_id}", summary="One entity",
+    description="Aliases, articles, mentions per day, quotes by and about it, co-occurring entities, "
+    "and the who-quotes-whom edges touching it.",
+)  # fmt: skip
+def get_entity(request: Request, entity_id: int) -> dict[str, Any]:
+    store = archive(request).store
+    detail = queries.entity_detail(store, entity_id)
+    if detail is None:
+        raise HTTPException(404, f"No entity {entity_id} in the archive.")
+    result = dataclasses.asdict(detail)
+    result["quote_edges"] = [dataclasses.asdict(e) for e in queries.quote_edges(store, entity_id=entity_id)]
+    return result
+
+
+@router.get("/quotes", summary="List quotes", description="Filter by speaker, quoted entity, source.")
+def list_quotes(
+    request: Request, page: Page = 1, size: Size = 50,
+    speaker: Annotated[str | None, Query(max_length=200, description="Speaker name words.")] = None,
+    speaker_id: Annotated[int | None, Query(ge=1, description="Speaker entity id.")] = None,
+    about_id: Annotated[int | None, Query(ge=1, description="Quotes mentioning this entity id.")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Source the quote is via.")] = None,
+    language: Language = None, date_from: DateFrom = None, date_to: DateTo = None,
+) -> dict[str, Any]:  # fmt: skip
+    result = queries.list_quotes(
+        archive(request).store, speaker=speaker, speaker_id=speaker_id, about_id=about_id,
+        source=source, language=language, date_from=date_from, date_to=date_to,
+        limit=size, offset=(page - 1) * size,
+    )  # fmt: skip
+    return _page_json(result)
+
+
+@router.get("/sources", summary="List cited sources", description="Most cited first.")
+def list_sources(
+    request: Request, page: Page = 1, size: Size = 50,
+    name: Annotated[str | None, Query(max_length=200, description="Source name words.")] = None,
+) -> dict[str, Any]:  # fmt: skip
+    result = queries.list_sources(archive(request).store, name=name, limit=size, offset=(page - 1) * size)
+    return _page_json(result)
+
+
+@router.get("/search", summary="Search articles", description="The filters of `svidok search`. "
+            "`q` is plain text, lemmatised: quotes, `*`, NEAR, `col:` mean nothing special.")  # fmt: skip
+def search(
+    request: Request, q: Text = None, entity: Text = None, speaker: Text = None,
+    quoted_about: Annotated[str | None, Query(max_length=500, description="Quotes mention it.")] = None,
+    source: Text = None, outlet: Text = None, language: Language = None,
+    date_from: DateFrom = None, date_to: DateTo = None,
+    sort: Annotated[Literal["date", "relevance"], Query()] = "date", page: Page = 1, size: Size = 20,
+) -> dict[str, Any]:  # fmt: skip
+    hits = archive(request).store.search(
+        q, entity=entity, speaker=speaker, quoted_about=quoted_about, source=source, outlet=outlet,
+        language=language, date_from=date_from, date_to=date_to, sort=sort,
+        limit=size + 1, offset=(page - 1) * size,
+    )  # fmt: skip
+    return {"items": [dataclasses.asdict(h) for h in hits[:size]], "page": page, "size": size,
+            "has_more": len(hits) > size}  # fmt: skip
+
+
+class IngestRequest(BaseModel):
+    """Either ``text`` (with optional metadata) or ``path``: a file or folder inside the
+    server's ingest folders."""
+
+    text: str | None = Field(None, description="Article text.")
+    path: str | None = Field(None, max_length=4096, description="Server-side file or folder.")
+    url: str | None = Field(None, max_length=4096)
+    title: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=500)
+    published: str | None = Field(None, max_length=64)
+    language: str | None = Field(None, max_length=16)
+    id: str | None = Field(None, max_length=500)
+
+
+@router.post("/ingest", summary="Analyse and store articles (needs the server's token)", status_code=200)
+def ingest(request: Request, body: Annotated[IngestRequest, Body()]) -> dict[str, Any]:
+    state = archive(request)
+    require_token(request, state.config.token)
+    if (body.text is None) == (body.path is None):
+        raise HTTPException(422, "Give either 'text' or 'path'.")
+    if body.text is not None:
+        results = [_ingest_text(state, body)]
+    else:
+        results = _ingest_path(state, allowed_path(body.path, state.config.ingest_roots))
+    state.forget_facets()
+    return {"results": results}
+
+
+def _ingest_text(state, body: IngestRequest) -> dict[str, Any]:
+    import svidok
+
+    if not body.text.strip() or "\x00" in body.text:
+        raise HTTPException(422, "'text' is empty or holds NUL characters.")
+    if len(body.text) > state.config.max_ingest_chars:
+        raise HTTPException(413, f"'text' is longer than {state.config.max_ingest_chars} characters.")
+    meta = body.model_dump(exclude={"text", "path"}, exclude_none=True)
+    result = state.store.put(svidok.analyze(svidok.Document(text=body.text, **meta)))
+    return {"origin": body.id or body.url or "text", "status": result.status.value, "id": result.article_id}
+
+
+def _ingest_path(state, path) -> list[dict[str, Any]]:
+    import svidok
+
+    from ..commands.ingest import _inputs
+    from ..errors import SvidokError
+
+    results = []
+    for origin, doc, reason in _inputs((str(path),), None):
+        if doc is not None:
+            try:
+                put = state.store.put(svidok.analyze(doc))
+                results.append({"origin": origin, "status": put.status.value, "id": put.article_id})
+                continue
+            except (SvidokError, ValueError) as exc:
+                reason = f"{type(exc).__name__}: {exc}"
+        results.append({"origin": origin, "status": "skipped", "reason": reason})
+    return results

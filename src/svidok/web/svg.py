@@ -1,0 +1,109 @@
+"""Charts drawn on the server as inline SVG: no scripts, deterministic, escaped labels."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from html import escape
+
+from ..store.queries import Count, Edge
+
+MAX_DAYS = 366  # a longer history shows its last year only
+
+
+def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 180) -> str:
+    """Bars of mentions per day over the days from the first to the last (gaps drawn as zero)."""
+    if not per_day:
+        return '<p class="none">No dated mentions.</p>'
+    counts = {c.value: c.count for c in per_day if _is_day(c.value)}
+    if not counts:
+        return '<p class="none">No dated mentions.</p>'
+    first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+    first = max(first, last - timedelta(days=MAX_DAYS - 1))
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    peak = max(counts.get(d.isoformat(), 0) for d in days) or 1
+    left, bottom, top = 36, 24, 10
+    bar = (width - left - 8) / len(days)
+    parts = [
+        (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="Mentions per day">'),
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
+        f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
+        f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
+    ]
+    for i, day in enumerate(days):
+        n = counts.get(day.isoformat(), 0)
+        if n:
+            h = (height - bottom - top) * n / peak
+            x, y = left + i * bar, height - bottom - h
+            parts.append(
+                f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}">'
+                f"<title>{day.isoformat()}: {n}</title></rect>"
+            )
+    parts.append(f'<text x="{left}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
+    parts.append(f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: int = 460) -> str:
+    """The entity in the middle, its neighbours on a circle (ordered by weight, then id); arrows
+    for quotes (speaker -> mentioned), plain lines for co-mentions; wider lines weigh more."""
+    neighbours: dict[int, str] = {}
+    for e in edges:
+        for node, name in ((e.source_id, e.source_name), (e.target_id, e.target_name)):
+            if node != center_id:
+                neighbours.setdefault(node, name)
+    if not neighbours:
+        return '<p class="none">No connections yet.</p>'
+    c, r = size / 2, size / 2 - 70
+    pos = {center_id: (c, c)}
+    for i, node in enumerate(neighbours):
+        angle = 2 * math.pi * i / len(neighbours) - math.pi / 2
+        pos[node] = (c + r * math.cos(angle), c + r * math.sin(angle))
+    peak = max(e.weight for e in edges)
+    parts = [
+        (f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+        f'width="{size}" height="{size}" role="img" aria-label="Network of {escape(center_name)}">'),
+        ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'),
+    ]
+    for e in edges:
+        (x1, y1), (x2, y2) = pos[e.source_id], pos[e.target_id]
+        x2, y2 = _short_of(x1, y1, x2, y2, 9)
+        marker = ' marker-end="url(#arrow)"' if e.kind == "quotes" else ""
+        width = 1 + 4 * e.weight / peak
+        parts.append(
+            f'<line class="edge edge-{escape(e.kind)}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
+            f'y2="{y2:.1f}" stroke-width="{width:.1f}"{marker}><title>{escape(e.source_name)} → '
+            f"{escape(e.target_name)}: {e.weight} ({escape(e.kind)})</title></line>"
+        )
+    for node, (x, y) in pos.items():
+        name = center_name if node == center_id else neighbours[node]
+        css = "node center" if node == center_id else "node"
+        parts.append(
+            f'<a href="/entities/{node}"><circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="8"/>'
+            f'<text class="label" x="{x:.1f}" y="{y - 12:.1f}" text-anchor="middle">'
+            f"{escape(_short(name))}</text></a>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _short_of(x1: float, y1: float, x2: float, y2: float, gap: float) -> tuple[float, float]:
+    """The end point moved ``gap`` back towards the start, so arrows stop at the node's edge."""
+    length = math.hypot(x2 - x1, y2 - y1) or 1
+    return x2 - (x2 - x1) * gap / length, y2 - (y2 - y1) * gap / length
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
