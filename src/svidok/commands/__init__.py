@@ -6,5 +6,6 @@ from .eval import eval_group
 from .ingest import ingest
 from .kb import kb
 from .search import search
+from .serve import serve
 
-COMMANDS = [analyze, check, eval_group, ingest, kb, search]
+COMMANDS = [analyze, check, eval_group, ingest, kb, search, serve]

@@ -9,6 +9,7 @@ from html import escape
 
 from ..store.queries import Count, Edge
 
+MIN_DAYS = 14
 MAX_DAYS = 366  # a longer history shows its last year only
 
 
@@ -21,6 +22,7 @@ def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 
         return '<p class="none">No dated mentions.</p>'
     first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
     first = max(first, last - timedelta(days=MAX_DAYS - 1))
+    first = min(first, last - timedelta(days=MIN_DAYS - 1))  # a few days alone would be giant bars
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     peak = max(counts.get(d.isoformat(), 0) for d in days) or 1
     left, bottom, top = 36, 24, 10
