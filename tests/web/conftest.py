@@ -7,7 +7,7 @@ from tests.conftest import POSTGRES_URL, REPO, wipe_postgres
 
 pytest.importorskip("fastapi")
 
-import svidok  # noqa: E402
+import svidok
 
 TEXTS = ["000_422c6d6a13e598e4.txt", "ng_04b2cf6b449e.txt", "ng_07c51f631d18.txt", "bruk_13e0cb95075a.txt"]
 HOSTILE_TEXT = (
