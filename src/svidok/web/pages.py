@@ -41,7 +41,8 @@ def _render(request: Request, name: str, status: int = 200, **context: Any) -> H
 
 
 def _link(path: str, params: dict[str, Any]) -> str:
-    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    defaults = {"sort": "date", "page": 1}  # left out: shorter links
+    kept = {k: v for k, v in params.items() if v not in (None, "") and defaults.get(k) != v}
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
