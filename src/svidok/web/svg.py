@@ -57,7 +57,7 @@ def _is_day(value: str) -> bool:
     return True
 
 
-def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: int = 460) -> str:
+def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: int = 480) -> str:
     """The entity in the middle, its neighbours on a circle (ordered by weight, then id); arrows
     for quotes (speaker -> mentioned), plain lines for co-mentions; wider lines weigh more."""
     neighbours: dict[int, str] = {}
@@ -67,16 +67,18 @@ def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: in
                 neighbours.setdefault(node, name)
     if not neighbours:
         return '<p class="none">No connections yet.</p>'
-    c, r = size / 2, size / 2 - 70
-    pos = {center_id: (c, c)}
+    width, c, r = size + 200, size / 2, size / 2 - 70  # side room for the labels
+    cx = width / 2
+    pos = {center_id: (cx, c)}
     for i, node in enumerate(neighbours):
         angle = 2 * math.pi * i / len(neighbours) - math.pi / 2
-        pos[node] = (c + r * math.cos(angle), c + r * math.sin(angle))
+        pos[node] = (cx + r * math.cos(angle), c + r * math.sin(angle))
     peak = max(e.weight for e in edges)
     parts = [
-        (f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        f'width="{size}" height="{size}" role="img" aria-label="Network of {escape(center_name)}">'),
-        ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        (f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {size}" '
+        f'width="{width}" height="{size}" role="img" aria-label="Network of {escape(center_name)}">'),
+        ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
+            'markerUnits="userSpaceOnUse" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'),
     ]
     for e in edges:
@@ -92,13 +94,24 @@ def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: in
     for node, (x, y) in pos.items():
         name = center_name if node == center_id else neighbours[node]
         css = "node center" if node == center_id else "node"
+        lx, ly, anchor = _label_place(x - cx, y - c, x, y, node == center_id)
         parts.append(
             f'<a href="/entities/{node}"><circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="8"/>'
-            f'<text class="label" x="{x:.1f}" y="{y - 12:.1f}" text-anchor="middle">'
+            f'<text class="label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">'
             f"{escape(_short(name))}</text></a>"
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _label_place(dx: float, dy: float, x: float, y: float, center: bool) -> tuple[float, float, str]:
+    """Labels outside the circle, away from the middle, so neighbours' labels do not overlap."""
+    if center:
+        return x, y - 13, "middle"
+    length = math.hypot(dx, dy) or 1
+    lx, ly = x + 12 * dx / length, y + 12 * dy / length + 4
+    anchor = "middle" if abs(dx) < 0.2 * length else ("start" if dx > 0 else "end")
+    return lx, ly, anchor
 
 
 def _short_of(x1: float, y1: float, x2: float, y2: float, gap: float) -> tuple[float, float]:
