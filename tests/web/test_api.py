@@ -77,7 +77,8 @@ def test_hostile_search_text_is_plain_text(client, query):
     "/api/search?page=99999999999999999999999", "/api/search?page=abc", "/api/search?sort=score%20DESC",
     "/api/search?date_from=2025-13-45", "/api/search?date_to=%27%3B--", "/api/search?q=a%00b",
     "/api/articles/%ff", "/api/articles/-1.5", "/api/entities?type=PER%27%20OR%201=1",
-    "/api/quotes?speaker_id=0", "/api/articles?date_from=yesterday", "/api/search?q=" + "x" * 600,
+    "/api/quotes?speaker_id=0", "/api/entities/99999999999999999999", "/api/articles/9223372036854775808",
+    "/api/quotes?about_id=99999999999999999999999", "/api/articles?date_from=yesterday", "/api/search?q=" + "x" * 600,
 ])  # fmt: skip
 def test_bad_parameters_are_422_json(client, url):
     response = client.get(url)
@@ -142,3 +143,20 @@ def test_read_only_server_refuses_ingest(archive_url):
         response = read_only.post("/api/ingest", json={"text": "x"}, headers={"Authorization": "Bearer x"})
         assert response.status_code == 403 and "read-only" in response.json()["detail"]
         assert read_only.get("/api/articles").status_code == 200
+
+
+def test_any_text_in_any_filter_is_never_a_500(client):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    names = st.sampled_from(["q", "entity", "speaker", "quoted_about", "source", "outlet", "language",
+                             "date_from", "sort", "page", "size"])  # fmt: skip
+    endpoints = st.sampled_from(["/api/search", "/api/quotes", "/api/entities", "/api/sources", "/"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(endpoints, st.dictionaries(names, st.text(max_size=40), max_size=4))
+    def check(endpoint, params):
+        response = client.get(endpoint, params=params)
+        assert response.status_code in (200, 422), (endpoint, params, response.text)
+
+    check()

@@ -75,5 +75,7 @@ def test_quote_browser_filters(client):
 def test_missing_pages_are_html_for_browsers_and_json_for_the_api(client):
     page = client.get("/entities/999999", headers=HTML)
     assert page.status_code == 404 and "<h1>404" in page.text
+    huge = client.get("/articles/99999999999999999999", headers=HTML)
+    assert huge.status_code == 422 and "<h1>422" in huge.text
     api = client.get("/api/entities/999999", headers=HTML)
     assert api.status_code == 404 and api.json()["error"] == "not found"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ..store import queries
@@ -14,6 +14,8 @@ from .security import allowed_path, require_token
 
 MAX_SIZE = 100
 MAX_PAGE = MAX_OFFSET // MAX_SIZE
+MAX_ID = 2**63 - 1  # row ids are 64-bit on both backends: a larger number is a 422, not a 500
+RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="Row id in the archive.")]
 
 
 def reject_nul(request: Request) -> None:
@@ -57,7 +59,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", summary="One article's full analysis (svidok.analysis JSON)")
-def get_article(request: Request, article_id: int) -> dict[str, Any]:
+def get_article(request: Request, article_id: RowId) -> dict[str, Any]:
     analysis = queries.article_analysis(archive(request).store, article_id)
     if analysis is None:
         raise HTTPException(404, f"No article {article_id} in the archive.")
@@ -81,7 +83,7 @@ def list_entities(
     description="Aliases, articles, mentions per day, quotes by and about it, co-occurring entities, "
     "and the who-quotes-whom edges touching it.",
 )  # fmt: skip
-def get_entity(request: Request, entity_id: int) -> dict[str, Any]:
+def get_entity(request: Request, entity_id: RowId) -> dict[str, Any]:
     store = archive(request).store
     detail = queries.entity_detail(store, entity_id)
     if detail is None:
@@ -95,8 +97,8 @@ def get_entity(request: Request, entity_id: int) -> dict[str, Any]:
 def list_quotes(
     request: Request, page: Page = 1, size: Size = 50,
     speaker: Annotated[str | None, Query(max_length=200, description="Speaker name words.")] = None,
-    speaker_id: Annotated[int | None, Query(ge=1, description="Speaker entity id.")] = None,
-    about_id: Annotated[int | None, Query(ge=1, description="Quotes mentioning this entity id.")] = None,
+    speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Speaker entity id.")] = None,
+    about_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes mentioning this entity id.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Source the quote is via.")] = None,
     language: Language = None, date_from: DateFrom = None, date_to: DateTo = None,
 ) -> dict[str, Any]:  # fmt: skip

@@ -18,7 +18,7 @@ from ..render.html import _marks, _quotes_panel, _sources_panel, highlight
 from ..store import SearchError, queries
 from ..store.records import name_entity_key
 from . import svg
-from .api import MAX_PAGE, reject_nul
+from .api import MAX_ID, MAX_PAGE, RowId, reject_nul
 
 TEMPLATES = Jinja2Templates(directory=str(resources.files("svidok.web").joinpath("templates")))
 TEMPLATES.env.autoescape = True  # every template, whatever its name
@@ -81,7 +81,7 @@ def _search_args(filters: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: int):
+def article_page(request: Request, article_id: RowId):
     store = request.app.state.archive.store
     obj = queries.article_analysis(store, article_id)
     if obj is None:
@@ -123,7 +123,7 @@ def entities_page(
 
 
 @router.get("/entities/{entity_id}")
-def entity_page(request: Request, entity_id: int):
+def entity_page(request: Request, entity_id: RowId):
     store = request.app.state.archive.store
     detail = queries.entity_detail(store, entity_id, limit=30)
     if detail is None:
@@ -141,7 +141,8 @@ def entity_page(request: Request, entity_id: int):
 @router.get("/quotes")
 def quotes_page(
     request: Request, speaker: Text = None, source: Text = None, language: Text = None,
-    speaker_id: Annotated[int | None, Query(ge=1)] = None, about_id: Annotated[int | None, Query(ge=1)] = None,
+    speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    about_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ):  # fmt: skip
     store = request.app.state.archive.store
