@@ -88,13 +88,14 @@ async def client_loop(http, plan, offset: int, stop: float, latencies, errors) -
         started = time.perf_counter()
         try:
             response = await http.get(url)
-            ok = response.status_code == 200
-        except Exception:  # noqa: BLE001 - a failed request is counted, the load goes on
-            ok = False
-        if ok:
+            failure = None if response.status_code == 200 else f"HTTP {response.status_code}"
+        except Exception as exc:  # noqa: BLE001 - a failed request is counted, the load goes on
+            failure = type(exc).__name__
+        if failure is None:
             latencies[kind].append(time.perf_counter() - started)
         else:
             errors[kind] += 1
+            errors[f"{kind}: {failure}"] += 1
 
 
 async def load(base: str, entity_ids: list[int], clients: int, duration: float):
@@ -115,11 +116,14 @@ def percentile(values: list[float], q: float) -> float:
 
 def report(latencies, errors, duration: float, rss: tuple[int, int]) -> None:
     total = sum(len(v) for v in latencies.values())
-    print(f"requests: {total} ok, {sum(errors.values())} errors in {duration:.0f} s: {total / duration:.1f} req/s")
+    failed = sum(errors[kind] for kind in latencies)
+    print(f"requests: {total} ok, {failed} errors in {duration:.0f} s: {total / duration:.1f} req/s")
     for kind in sorted(latencies):
         ms = sorted(v * 1000 for v in latencies[kind])
         print(f"  {kind:7s} n={len(ms):6d}  p50={percentile(ms, 50):7.1f} ms  p95={percentile(ms, 95):7.1f} ms  "
               f"p99={percentile(ms, 99):7.1f} ms  errors={errors[kind]}")  # fmt: skip
+    for reason in sorted(k for k in errors if ":" in k):
+        print(f"  error {reason}: {errors[reason]}")
     print(f"server RSS: {rss[0] / 2**20:.1f} MiB before, {rss[1] / 2**20:.1f} MiB after this round")
 
 

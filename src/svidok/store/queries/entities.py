@@ -108,8 +108,8 @@ def _counts(store, sql: str, *params) -> list[Count]:
 
 def _articles(store, entity_id: int, limit: int) -> list[ArticleSummary]:
     rows = store._read(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE EXISTS "
-        f"(SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.entity_id = ?) {ARTICLE_ORDER} LIMIT ?",
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN "
+        f"(SELECT x.article_id FROM mentions x WHERE x.entity_id = ?) {ARTICLE_ORDER} LIMIT ?",
         (entity_id, limit),
     )
     return [article_from_row(row) for row in rows]

@@ -16,10 +16,10 @@ _QUOTE_FROM = (
     "LEFT JOIN entities se ON se.id = q.speaker_entity_id "
     "LEFT JOIN sources s ON s.article_id = q.article_id AND s.source_id = q.source_id"
 )
-# a mention of the entity inside the quote's span
+# quotes holding a mention of the entity; driven by the entity's mentions (indexed), not by all quotes
 _MENTIONS_INSIDE = (
-    "EXISTS (SELECT 1 FROM mentions qm WHERE qm.article_id = q.article_id AND qm.entity_id = ? "
-    "AND qm.start_offset >= q.start_offset AND qm.end_offset <= q.end_offset)"
+    "q.id IN (SELECT qi.id FROM mentions qm JOIN quotes qi ON qi.article_id = qm.article_id "
+    "AND qm.start_offset >= qi.start_offset AND qm.end_offset <= qi.end_offset WHERE qm.entity_id = ?)"
 )
 
 
