@@ -10,6 +10,7 @@ import contextlib
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ class SQLiteStore(Store):
             raise StoreError(f"Cannot create the archive {self.path}: its folder does not exist.")
         self._lock = threading.RLock()
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: weakref.WeakSet[_Reader] = weakref.WeakSet()
         self._writer = self._connect()
         self._check_is_archive()
         self.migrate(target_version)
@@ -71,12 +72,13 @@ class SQLiteStore(Store):
     def _reader(self) -> sqlite3.Connection:
         if self._memory:
             return self._writer  # a second connection would see another, empty database
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            conn = self._connect()
             conn.execute("PRAGMA query_only = ON")
-            self._readers.append(conn)
-        return conn
+            reader = self._local.reader = _Reader(conn)
+            self._readers.add(reader)
+        return reader.conn
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         if self._memory:
@@ -112,10 +114,23 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         with self._lock:
-            for conn in self._readers:
-                conn.close()
+            for reader in list(self._readers):
+                reader.conn.close()
             self._readers.clear()
             self._writer.close()
+
+
+class _Reader:
+    """A thread's read connection. Servers' thread pools retire idle threads: the thread's
+    locals then drop this object, and its connection is closed instead of piling up."""
+
+    __slots__ = ("__weakref__", "conn")
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __del__(self) -> None:
+        self.conn.close()
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
