@@ -47,4 +47,5 @@ def serve(db: str, host: str, port: int, token: str | None, ingest_roots: tuple[
         raise click.ClickException(str(exc)) from exc
     click.echo(f"svidok: serving {db} on http://{host}:{port}/ ({'ingest on' if token else 'read-only'})",
                err=True)  # fmt: skip
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # keep-alive longer than a loaded server's queue, so clients do not reuse a closing connection
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=30)
