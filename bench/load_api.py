@@ -56,7 +56,16 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-c", "from svidok.cli import main; main()", "serve", "--db", db, "--port", str(port)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from svidok.cli import main; main()",
+        "serve",
+        "--db",
+        db,
+        "--port",
+        str(port),
+    ]
     proc = subprocess.Popen(cmd, cwd=REPO)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

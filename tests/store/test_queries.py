@@ -86,7 +86,9 @@ def test_entity_detail(archive):
     assert [(c.value, c.count) for c in detail.mentions_per_day] == [("2024-02-10", 2), ("2024-03-01", 1)]
     assert detail.quotes_by == []
     assert {q.text for q in detail.quotes_about} == {
-        "Путина не пригласили на саммит", "Путин готов к переговорам с Зеленским"}
+        "Путина не пригласили на саммит",
+        "Путин готов к переговорам с Зеленским",
+    }
     shared = {e.target_name: e.weight for e in detail.co_occurring}
     assert shared["Дмитрий Песков"] == 2 and shared["Володимир Зеленський"] == 2
     peskov = Q.entity_detail(store, _entity_id(store, "Дмитрий Песков"))
@@ -101,7 +103,7 @@ def test_quotes_filters(archive):
     assert by.total == 2 and {q.article_id for q in by.items} == {ids["B"], ids["E"]}
     quote = Q.list_quotes(store, language="uk").items[0]
     text = CORPUS["A"]["text"]
-    assert text[quote.start:quote.end] == quote.text == "Ми не поступимося територіями"
+    assert text[quote.start : quote.end] == quote.text == "Ми не поступимося територіями"
     assert Q.list_quotes(store, date_to="2024-02-28").total == 2
     assert Q.list_quotes(store, article_id=ids["E"]).items[0].quote_id == "q0"
     zel = _entity_id(store, "Володимир Зеленський")

@@ -17,7 +17,7 @@ def test_articles_list_and_detail(client):
     analysis = one["analysis"]
     assert analysis["schema"].startswith("svidok.analysis/") and "<script>" in analysis["text"]
     for quote in analysis["quotes"]:
-        assert analysis["text"][quote["start"]:quote["end"]] == quote["text"]
+        assert analysis["text"][quote["start"] : quote["end"]] == quote["text"]
     missing = client.get("/api/articles/999999")
     assert missing.status_code == 404 and missing.json()["error"] == "not found"
 
@@ -87,7 +87,9 @@ def test_bad_parameters_are_422_json(client, url):
     assert body["error"] and body["detail"]
 
 
-@pytest.mark.parametrize("url", ["/api/search?q=%ff%fe", "/api/search?outlet=%C3%28", "/api/quotes?speaker=%80"])
+@pytest.mark.parametrize(
+    "url", ["/api/search?q=%ff%fe", "/api/search?outlet=%C3%28", "/api/quotes?speaker=%80"]
+)
 def test_non_utf8_percent_encodings_do_not_break(client, url):
     response = client.get(url)
     assert response.status_code == 200 and response.json()["items"] == []
@@ -106,7 +108,10 @@ def test_openapi_describes_every_endpoint(client):
 
 
 def test_ingest_needs_the_token(client):
-    body = {"text": "Прем'єр-міністр Денис Шмигаль заявив, що уряд ухвалив рішення.", "url": "https://t.test/1"}
+    body = {
+        "text": "Прем'єр-міністр Денис Шмигаль заявив, що уряд ухвалив рішення.",
+        "url": "https://t.test/1",
+    }
     assert client.post("/api/ingest", json=body).status_code == 401
     wrong = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 403 and wrong.json()["error"] == "forbidden"
@@ -114,7 +119,9 @@ def test_ingest_needs_the_token(client):
     ok = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 200 and ok.json()["results"][0]["status"] == "stored"
     new_id = ok.json()["results"][0]["id"]
-    assert [h["article_id"] for h in client.get("/api/search", params={"q": "Шмигаль"}).json()["items"]] == [new_id]
+    assert [h["article_id"] for h in client.get("/api/search", params={"q": "Шмигаль"}).json()["items"]] == [
+        new_id
+    ]
     again = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.json()["results"][0] == {"origin": "https://t.test/1", "status": "unchanged", "id": new_id}
 
@@ -128,7 +135,9 @@ def test_ingest_paths_only_inside_the_ingest_folders(client):
         response = client.post("/api/ingest", json={"path": path}, headers=auth)
         assert response.status_code == 403, path
     (client.inbox / "escape").symlink_to("/etc")
-    escaped = client.post("/api/ingest", json={"path": str(client.inbox / "escape" / "hostname")}, headers=auth)
+    escaped = client.post(
+        "/api/ingest", json={"path": str(client.inbox / "escape" / "hostname")}, headers=auth
+    )
     assert escaped.status_code == 403
     both = client.post("/api/ingest", json={"path": "x", "text": "y"}, headers=auth)
     assert both.status_code == 422

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from tests.conftest import REPO
@@ -67,8 +69,11 @@ def _chromium(tmp_path, *args: str) -> str:
 
 
 def _dom_and_shot(tmp_path, url: str, name: str) -> str:
-    """The DOM after Chromium loaded ``url``; a screenshot is kept beside it as a test artefact."""
-    shot = tmp_path / f"{name}.png"
+    """The DOM after Chromium loaded ``url``. Its screenshot is a test artefact: in the folder
+    SVIDOK_TEST_ARTIFACTS names (for CI to keep), else in the test's temporary folder."""
+    folder = Path(os.environ.get("SVIDOK_TEST_ARTIFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = folder / f"{name}.png"
     _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,1000", url)
     assert shot.is_file() and shot.stat().st_size > 15_000, f"blank page for {url}"
     return _chromium(tmp_path, "--dump-dom", url)

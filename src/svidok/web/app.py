@@ -81,8 +81,10 @@ def _error(status: int, error: str, detail, request: Request):
     if _wants_page(request):
         from .pages import TEMPLATES
 
-        text = detail if isinstance(detail, str) else "; ".join(
-            f"{'.'.join(map(str, d.get('loc') or ()))}: {d.get('msg')}" for d in detail
+        text = (
+            detail
+            if isinstance(detail, str)
+            else "; ".join(f"{'.'.join(map(str, d.get('loc') or ()))}: {d.get('msg')}" for d in detail)
         )
         context = {"status": status, "error": error, "detail": text}
         return TEMPLATES.TemplateResponse(request, "error.html", context, status_code=status)

@@ -28,8 +28,10 @@ def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 
     left, bottom, top = 36, 24, 10
     bar = (width - left - 8) / len(days)
     parts = [
-        (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="Mentions per day">'),
+        (
+            f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="Mentions per day">'
+        ),
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
         f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
         f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
@@ -44,7 +46,9 @@ def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 
                 f"<title>{day.isoformat()}: {n}</title></rect>"
             )
     parts.append(f'<text x="{left}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
-    parts.append(f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>')
+    parts.append(
+        f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -75,11 +79,15 @@ def network(center_id: int, center_name: str, edges: Sequence[Edge], *, size: in
         pos[node] = (cx + r * math.cos(angle), c + r * math.sin(angle))
     peak = max(e.weight for e in edges)
     parts = [
-        (f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {size}" '
-        f'width="{width}" height="{size}" role="img" aria-label="Network of {escape(center_name)}">'),
-        ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
+        (
+            f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {size}" '
+            f'width="{width}" height="{size}" role="img" aria-label="Network of {escape(center_name)}">'
+        ),
+        (
+            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
             'markerUnits="userSpaceOnUse" '
-        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'),
+            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'
+        ),
     ]
     for e in edges:
         (x1, y1), (x2, y2) = pos[e.source_id], pos[e.target_id]

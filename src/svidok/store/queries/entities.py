@@ -13,9 +13,7 @@ from .network import Edge, co_mentions
 from .quotes import QuoteRow, list_quotes
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
-_ENTITY_COLUMNS = (
-    "e.id, e.key, e.name, e.type, e.kb_id, e.qid, COUNT(m.id), COUNT(DISTINCT m.article_id)"
-)
+_ENTITY_COLUMNS = "e.id, e.key, e.name, e.type, e.kb_id, e.qid, COUNT(m.id), COUNT(DISTINCT m.article_id)"
 _ENTITY_FROM = "FROM entities e JOIN mentions m ON m.entity_id = e.id"
 _ENTITY_GROUP = "GROUP BY e.id, e.key, e.name, e.type, e.kb_id, e.qid"
 

@@ -107,4 +107,3 @@ def list_sources(store, *, name: str | None = None, limit: int = 50, offset: int
     total = store._read(f"SELECT COUNT(*) FROM (SELECT s.name_fold {group}) g", where.params)[0][0]
     items = [SourceSummary(str(n), int(c), int(a), e) for n, c, a, e in rows]
     return Page(items, int(total), limit, offset)
-
