@@ -138,3 +138,20 @@ def test_search_quoted_about(archive):
     store, ids = archive
     assert {h.article_id for h in store.search(quoted_about="Путін")} == {ids["B"], ids["E"]}
     assert [h.article_id for h in store.search(quoted_about="Зеленський")] == [ids["E"]]
+
+
+def test_co_mentions_count_only_the_latest_articles(archive, monkeypatch):
+    from svidok.store.queries import network
+
+    store, _ = archive
+    putin = next(e for e in Q.list_entities(store).items if e.kb_id == "Q7747")
+    assert {e.target_name for e in Q.co_mentions(store, putin.id)} == {
+        "Дмитрий Песков", "Володимир Зеленський"}  # fmt: skip
+    monkeypatch.setattr(network, "CO_MENTION_ARTICLES", 1)  # A (2024-03-01) is Путін's latest article
+    assert [(e.target_name, e.weight) for e in Q.co_mentions(store, putin.id)] == [("Володимир Зеленський", 1)]
+
+
+def test_entity_detail_quotes_are_not_counted_twice(archive):
+    store, _ = archive
+    page = Q.list_quotes(store, speaker="песков", count_total=False)
+    assert page.total == -1 and len(page.items) == 2

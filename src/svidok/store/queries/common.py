@@ -13,7 +13,7 @@ MAX_OFFSET = 10_000_000  # far past any archive; keeps the value inside every ba
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
-    """One page of results; ``total`` counts every match, not just this page."""
+    """One page of results; ``total`` counts every match, not just this page (-1: not counted)."""
 
     items: list[T]
     total: int
@@ -62,9 +62,11 @@ class Where:
             self.add(f"substr({column}, 1, 10) <= ?", date_to)
 
 
-def paged(store, select: str, count: str, where: Where, order: str, limit: int, offset: int, make) -> Page:
-    """Run ``select`` (one page) and ``count`` (all matches) with the same WHERE clause."""
+def paged(
+    store, select: str, count: str | None, where: Where, order: str, limit: int, offset: int, make
+) -> Page:
+    """Run ``select`` (one page) and ``count`` (all matches; None: not counted, total -1)."""
     limit, offset = check_page(limit, offset)
     rows = store._read(f"{select} {where.sql()} {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
-    total = store._read(f"{count} {where.sql()}", where.params)[0][0]
+    total = store._read(f"{count} {where.sql()}", where.params)[0][0] if count else -1
     return Page([make(row) for row in rows], int(total), limit, offset)

@@ -93,8 +93,8 @@ def entity_detail(store, entity_id: int, *, limit: int = 50) -> EntityDetail | N
                         "GROUP BY m.text ORDER BY 2 DESC, 1", eid),
         articles=_articles(store, eid, limit),
         mentions_per_day=_per_day(store, eid),
-        quotes_by=list_quotes(store, speaker_id=eid, limit=limit).items,
-        quotes_about=list_quotes(store, about_id=eid, limit=limit).items,
+        quotes_by=list_quotes(store, speaker_id=eid, limit=limit, count_total=False).items,
+        quotes_about=list_quotes(store, about_id=eid, limit=limit, count_total=False).items,
         co_occurring=co_mentions(store, eid, limit=min(limit, 30)),
     )  # fmt: skip
 

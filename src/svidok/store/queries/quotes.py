@@ -57,6 +57,7 @@ def list_quotes(
     date_to: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    count_total: bool = True,
 ) -> Page[QuoteRow]:
     """Quotes newest article first, in text order. ``speaker`` matches name words; ``speaker_id``
     the speaker entity; ``about_id`` quotes mentioning that entity; ``source`` its citing source."""
@@ -77,7 +78,8 @@ def list_quotes(
         where.add("q.article_id = ?", int(article_id))
     where.dates("a.published", date_from, date_to)
     return paged(
-        store, f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM}", f"SELECT COUNT(*) {_QUOTE_FROM}", where,
+        store, f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM}",
+        f"SELECT COUNT(*) {_QUOTE_FROM}" if count_total else None, where,
         "ORDER BY a.published DESC NULLS LAST, q.article_id DESC, q.start_offset, q.id",
         limit, offset, lambda row: QuoteRow(*row),
     )  # fmt: skip
