@@ -169,3 +169,12 @@ def test_any_text_in_any_filter_is_never_a_500(client):
         assert response.status_code in (200, 422), (endpoint, params, response.text)
 
     check()
+
+
+def test_ingest_refuses_unstorable_text_with_422(client):
+    auth = {"Authorization": f"Bearer {TOKEN}", "content-type": "application/json"}
+    for raw in [b'{"text": "a\\u0000b"}', b'{"text": "ok text", "title": "\\ud800"}', b'{"text": "  "}',
+                b'{"text": "ok", "id": "x\\u0000"}', b"{broken json", b"[1, 2]"]:  # fmt: skip
+        response = client.post("/api/ingest", content=raw, headers=auth)
+        assert response.status_code == 422, (raw, response.text)
+        assert response.json()["error"]

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from ..store import queries
 from ..store.queries.common import MAX_OFFSET
@@ -150,6 +150,14 @@ class IngestRequest(BaseModel):
     language: str | None = Field(None, max_length=16)
     id: str | None = Field(None, max_length=500)
 
+    @field_validator("*")
+    @classmethod
+    def storable_text(cls, value: str | None) -> str | None:
+        """NUL and lone surrogates (JSON allows "\\ud800") cannot be stored: 422, not a failed write."""
+        if value is not None and ("\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)):
+            raise ValueError("holds a NUL character or a lone surrogate")
+        return value
+
 
 @router.post("/ingest", summary="Analyse and store articles (needs the server's token)", status_code=200)
 def ingest(request: Request, body: Annotated[IngestRequest, Body()]) -> dict[str, Any]:
@@ -168,8 +176,8 @@ def ingest(request: Request, body: Annotated[IngestRequest, Body()]) -> dict[str
 def _ingest_text(state, body: IngestRequest) -> dict[str, Any]:
     import svidok
 
-    if not body.text.strip() or "\x00" in body.text:
-        raise HTTPException(422, "'text' is empty or holds NUL characters.")
+    if not body.text.strip():
+        raise HTTPException(422, "'text' is empty.")
     if len(body.text) > state.config.max_ingest_chars:
         raise HTTPException(413, f"'text' is longer than {state.config.max_ingest_chars} characters.")
     meta = body.model_dump(exclude={"text", "path"}, exclude_none=True)
