@@ -55,17 +55,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-c",
-        "from svidok.cli import main; main()",
-        "serve",
-        "--db",
-        db,
-        "--port",
-        str(port),
-    ]
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-c", "from svidok.cli import main; main()", "serve", "--db", db,
+           "--port", str(port), "--workers", str(workers)]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=REPO)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -136,34 +128,42 @@ def report(latencies, errors, duration: float, rss: tuple[int, int]) -> None:
     print(f"server RSS: {rss[0] / 2**20:.1f} MiB before, {rss[1] / 2**20:.1f} MiB after this round")
 
 
+def server_rss(pid: int) -> int:
+    """Resident memory of the server and its worker processes together."""
+    import psutil
+
+    process = psutil.Process(pid)
+    return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="an existing archive (default: build a temporary one)")
     parser.add_argument("--copies", type=int, default=8)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=1, help="svidok serve --workers")
     parser.add_argument("--rounds", type=int, default=1, help="repeat the load; RSS after each shows growth")
     args = parser.parse_args()
     import httpx
-    import psutil
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.db")
         if not args.db:
             print(f"archive: {build_archive(Path(db), args.copies)} articles in {db}")
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         try:
             base = f"http://127.0.0.1:{port}"
             entities = httpx.get(f"{base}/api/entities?size=20").json()["items"]
             for _, url in request_plan(base, [e["id"] for e in entities]):  # warm-up: models loaded
                 httpx.get(url, timeout=60)
-            rss = [psutil.Process(server.pid).memory_info().rss]
+            rss = [server_rss(server.pid)]
             for round_no in range(1, args.rounds + 1):
                 latencies, errors = asyncio.run(
                     load(base, [e["id"] for e in entities], args.clients, args.duration)
                 )
-                rss.append(psutil.Process(server.pid).memory_info().rss)
+                rss.append(server_rss(server.pid))
                 print(f"round {round_no}:")
                 report(latencies, errors, args.duration, (rss[-2], rss[-1]))
         finally:

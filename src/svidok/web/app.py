@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from importlib import resources
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -74,6 +76,23 @@ def create_app(config: WebConfig) -> FastAPI:
     static = resources.files("svidok.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+ENV_DB, ENV_TOKEN, ENV_ROOTS = "SVIDOK_WEB_DB", "SVIDOK_WEB_TOKEN", "SVIDOK_WEB_INGEST_ROOTS"
+
+
+def config_to_environment(config: WebConfig) -> dict[str, str]:
+    """The variables :func:`app_from_environment` reads: how worker processes get the config."""
+    env = {ENV_DB: config.db, ENV_ROOTS: os.pathsep.join(str(p) for p in config.ingest_roots)}
+    if config.token:
+        env[ENV_TOKEN] = config.token
+    return env
+
+
+def app_from_environment() -> FastAPI:
+    """The app for a server that starts it by import string (uvicorn's --workers)."""
+    roots = tuple(Path(p) for p in os.environ.get(ENV_ROOTS, "").split(os.pathsep) if p)
+    return create_app(WebConfig(db=os.environ[ENV_DB], token=os.environ.get(ENV_TOKEN), ingest_roots=roots))
 
 
 def _error(status: int, error: str, detail, request: Request):
