@@ -148,10 +148,21 @@ def test_co_mentions_count_only_the_latest_articles(archive, monkeypatch):
     assert {e.target_name for e in Q.co_mentions(store, putin.id)} == {
         "Дмитрий Песков", "Володимир Зеленський"}  # fmt: skip
     monkeypatch.setattr(network, "CO_MENTION_ARTICLES", 1)  # A (2024-03-01) is Путін's latest article
-    assert [(e.target_name, e.weight) for e in Q.co_mentions(store, putin.id)] == [("Володимир Зеленський", 1)]
+    assert [(e.target_name, e.weight) for e in Q.co_mentions(store, putin.id)] == [
+        ("Володимир Зеленський", 1)
+    ]
 
 
 def test_entity_detail_quotes_are_not_counted_twice(archive):
     store, _ = archive
     page = Q.list_quotes(store, speaker="песков", count_total=False)
     assert page.total == -1 and len(page.items) == 2
+
+
+def test_facets_over_some_articles(archive):
+    store, ids = archive
+    outlets = Q.facet_counts(store, "outlet", article_ids=[ids["A"], ids["B"]])
+    assert [(c.value, c.count) for c in outlets] == [("pravda.com.ua", 1), ("ria.ru", 1)]
+    assert Q.facet_counts(store, "speaker", article_ids=[]) == []
+    sources = Q.facet_counts(store, "source", article_ids=[ids["B"], ids["E"]])
+    assert [(c.value, c.count) for c in sources] == [("ТАСС", 2)]

@@ -79,3 +79,12 @@ def test_missing_pages_are_html_for_browsers_and_json_for_the_api(client):
     assert huge.status_code == 422 and "<h1>422" in huge.text
     api = client.get("/api/entities/999999", headers=HTML)
     assert api.status_code == 404 and api.json()["error"] == "not found"
+
+
+def test_facets_count_the_hits_of_the_search(client):
+    everything = _page(client, "/")
+    assert "Counts in the archive" in everything and 'href="/?outlet=news.test"' in everything
+    filtered = _page(client, "/?outlet=example.org")
+    assert "Counts in 2 hits" in filtered
+    assert 'href="/?outlet=news.test"' not in filtered  # no hit of this search is from news.test
+    assert re.search(r'href="/\?outlet=example.org"[^>]*>example.org</a> <span class="n">2</span>', filtered)

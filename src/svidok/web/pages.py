@@ -65,14 +65,30 @@ def search_page(
         error = str(exc)
     nav = {"prev": _link("/", {**filters, "page": page - 1}) if page > 1 else None,
            "next": _link("/", {**filters, "page": page + 1}) if len(hits) > PAGE_SIZE else None}  # fmt: skip
+    facet_counts, facet_scope = _facets(state, filters) if not error else ({}, "")
     facets = {name: [(c, _link("/", {**filters, name: c.value})) for c in counts]
-              for name, counts in state.facets().items()}  # fmt: skip
+              for name, counts in facet_counts.items()}  # fmt: skip
     active = [(k, v, _link("/", {**filters, k: None})) for k, v in filters.items() if v and k != "sort"]
     return _render(
         request, "search.html", 422 if error else 200, filters=filters, hits=hits[:PAGE_SIZE],
-        error=error, nav=nav, facets=facets, active=active, page=page,
+        error=error, nav=nav, facets=facets, facet_scope=facet_scope, active=active, page=page,
         total=state.store.count(),
     )  # fmt: skip
+
+
+def _facets(state, filters: dict[str, Any]) -> tuple[dict[str, list[queries.Count]], str]:
+    """Facet counts over the search's hits (its first MAX_FACET_ARTICLES), or over the whole
+    archive (cached) when nothing is asked yet; and a phrase saying which."""
+    args = _search_args(filters)
+    args.pop("sort", None)
+    if not any(args.values()):
+        return state.facets(), "in the archive"
+    limit = queries.articles.MAX_FACET_ARTICLES
+    ids = [hit.article_id for hit in state.store.search(**args, limit=limit)]
+    counts = {
+        name: queries.facet_counts(state.store, name, article_ids=ids) for name in queries.articles.FACETS
+    }
+    return counts, f"in the first {limit} hits" if len(ids) >= limit else f"in {len(ids)} hits"
 
 
 def _search_args(filters: dict[str, Any]) -> dict[str, Any]:

@@ -67,24 +67,51 @@ def article_analysis(store, article_id: int) -> dict[str, Any] | None:
     return store.analysis(int(article_id))
 
 
-# facet name -> (SQL giving value, article count), most frequent first
+# facet name -> (SELECT value, article count ... FROM, article id column, condition, GROUP BY)
 _FACETS = {
-    "outlet": "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet",
-    "language": "SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language",
-    "speaker": "SELECT COALESCE(q.speaker_name, e.name) AS v, COUNT(DISTINCT q.article_id) FROM quotes q "
-    "LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-    "WHERE COALESCE(q.speaker_name, e.name) IS NOT NULL GROUP BY COALESCE(q.speaker_name, e.name)",
-    "source": "SELECT MIN(name), COUNT(DISTINCT article_id) FROM sources GROUP BY name_fold",
-    "entity": "SELECT e.name, COUNT(DISTINCT m.article_id) FROM mentions m "
-    "JOIN entities e ON e.id = m.entity_id GROUP BY e.id, e.name",
+    "outlet": ("SELECT outlet, COUNT(*) FROM articles", "id", "outlet IS NOT NULL", "outlet"),
+    "language": ("SELECT language, COUNT(*) FROM articles", "id", "language IS NOT NULL", "language"),
+    "speaker": (
+        (
+            "SELECT COALESCE(q.speaker_name, e.name), COUNT(DISTINCT q.article_id) FROM quotes q "
+            "LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+        ),
+        "q.article_id",
+        "COALESCE(q.speaker_name, e.name) IS NOT NULL",
+        "COALESCE(q.speaker_name, e.name)",
+    ),
+    "source": (
+        "SELECT MIN(name), COUNT(DISTINCT article_id) FROM sources",
+        "article_id",
+        "1 = 1",
+        "name_fold",
+    ),
+    "entity": (
+        "SELECT e.name, COUNT(DISTINCT m.article_id) FROM mentions m JOIN entities e ON e.id = m.entity_id",
+        "m.article_id",
+        "1 = 1",
+        "e.id, e.name",
+    ),
 }
 FACETS = tuple(_FACETS)
+MAX_FACET_ARTICLES = 1000  # facets of a search count its first this many hits
 
 
-def facet_counts(store, facet: str, limit: int = 12) -> list[Count]:
-    """The commonest values of a search facet with their article counts (ties by value)."""
+def facet_counts(store, facet: str, limit: int = 12, *, article_ids: list[int] | None = None) -> list[Count]:
+    """The commonest values of a search facet with their article counts (ties by value), over
+    the whole archive or over ``article_ids`` (the hits of a search)."""
     if facet not in _FACETS:
         raise SearchError(f"Unknown facet {facet!r}: use one of {', '.join(FACETS)}.")
-    rows = store._read(f"{_FACETS[facet]} ORDER BY 2 DESC, 1 LIMIT ?", (int(limit),))
+    select, id_column, condition, group = _FACETS[facet]
+    params: list[Any] = []
+    if article_ids is not None:
+        ids = [int(i) for i in article_ids[:MAX_FACET_ARTICLES]]
+        if not ids:
+            return []
+        condition += f" AND {id_column} IN ({', '.join('?' * len(ids))})"
+        params = ids
+    rows = store._read(
+        f"{select} WHERE {condition} GROUP BY {group} ORDER BY 2 DESC, 1 LIMIT ?", [*params, int(limit)]
+    )
     # Re-sorted here: PostgreSQL's collation may order text ties differently from SQLite's bytes.
     return sorted((Count(str(value), int(n)) for value, n in rows), key=lambda c: (-c.count, c.value))
