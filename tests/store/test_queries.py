@@ -166,3 +166,10 @@ def test_facets_over_some_articles(archive):
     assert Q.facet_counts(store, "speaker", article_ids=[]) == []
     sources = Q.facet_counts(store, "source", article_ids=[ids["B"], ids["E"]])
     assert [(c.value, c.count) for c in sources] == [("ТАСС", 2)]
+
+
+def test_article_openings(archive):
+    store, ids = archive
+    openings = Q.article_openings(store, [ids["C"], ids["D"]], chars=20)
+    assert openings == {ids["C"]: "Ukrainian officials", ids["D"]: CORPUS["D"]["text"][:20]}  # on one line
+    assert Q.article_openings(store, []) == {}

@@ -24,6 +24,7 @@ def test_search_page_lists_hits_facets_and_pages(client):
     page = _page(client, "/?q=путіна")
     assert f'href="/articles/{client.ids["000_422c6d6a13e598e4.txt"]}"' in page
     assert "Стаття 0" in page and "Стаття 1" not in page
+    assert '<p class="opening">Глава кремля прагне' in page  # the article's opening words
     all_pages = _page(client, "/")
     assert 'href="/?outlet=example.org"' in all_pages  # outlet facet links keep the other filters
     assert "Володимир Зеленський" in all_pages  # speaker facet

@@ -71,6 +71,7 @@ def search_page(
     active = [(k, v, _link("/", {**filters, k: None})) for k, v in filters.items() if v and k != "sort"]
     return _render(
         request, "search.html", 422 if error else 200, filters=filters, hits=hits[:PAGE_SIZE],
+        openings=queries.article_openings(state.store, [h.article_id for h in hits[:PAGE_SIZE]]),
         error=error, nav=nav, facets=facets, facet_scope=facet_scope, active=active, page=page,
         total=state.store.count(),
     )  # fmt: skip

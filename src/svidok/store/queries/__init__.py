@@ -9,7 +9,7 @@ Plain parameterised SQL on the shared tables, so SQLite and PostgreSQL give the 
 ...     page = queries.entity_detail(store, top.items[0].id)
 """
 
-from .articles import ArticleSummary, article_analysis, facet_counts, list_articles
+from .articles import ArticleSummary, article_analysis, article_openings, facet_counts, list_articles
 from .common import Count, Page
 from .entities import EntityDetail, EntitySummary, entity_detail, get_entity, list_entities
 from .network import Edge, co_mentions, quote_edges
@@ -25,6 +25,7 @@ __all__ = [
     "QuoteRow",
     "SourceSummary",
     "article_analysis",
+    "article_openings",
     "co_mentions",
     "entity_detail",
     "facet_counts",

@@ -62,6 +62,18 @@ def get_article(store, article_id: int) -> ArticleSummary | None:
     return article_from_row(rows[0]) if rows else None
 
 
+def article_openings(store, article_ids: list[int], chars: int = 240) -> dict[int, str]:
+    """The first ``chars`` characters of each article's text, on one line (for result lists)."""
+    ids = [int(i) for i in article_ids]
+    if not ids:
+        return {}
+    rows = store._read(
+        f"SELECT id, substr(text, 1, ?) FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
+        [chars, *ids],
+    )
+    return {int(i): " ".join(str(text).split()) for i, text in rows}
+
+
 def article_analysis(store, article_id: int) -> dict[str, Any] | None:
     """The stored svidok.analysis/1 object, None when there is no such article."""
     return store.analysis(int(article_id))
