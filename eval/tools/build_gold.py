@@ -1,7 +1,8 @@
 """Build eval/texts and eval/gold from NER-UK 2.0 and the hand annotations in eval/annotations.
 
 Developer tool, not part of the package: it reads the corpus from ../shared (beside the checkout).
-For each eval/annotations/<id>.yaml it detokenises the corpus text, maps the corpus entity spans
+Russian texts are posts of the UNLP 2025 manipulation data set (origin ``unlp2025/<post id>``),
+taken verbatim, with hand-annotated entities. For each eval/annotations/<id>.yaml it detokenises the corpus text, maps the corpus entity spans
 through the detokenisation, locates every hand-annotated quote and source by string and
 occurrence number, checks every span, and writes eval/texts/<id>.txt and eval/gold/<id>.json.
 
@@ -20,6 +21,7 @@ import yaml
 
 EVAL = Path(__file__).resolve().parents[1]
 NER_UK = EVAL.parents[1] / "shared" / "data" / "ner-uk" / "v2.0" / "data"
+UNLP = EVAL.parents[1] / "shared" / "data" / "unlp2025-manipulation" / "train.jsonl"
 SAMPLES = EVAL.parent / "samples"
 TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 ANN_LINE = re.compile(r"^T\d+\t(\S+)[ \t](\d+)[ \t](?:\d+;\d+ )*(\d+)\t")
@@ -115,14 +117,34 @@ def hand_entities(text: str, spec: list[dict]) -> list[dict]:
     return sorted(outer, key=lambda e: (e["start"], e["end"]))
 
 
+def unlp_post(post_id: str) -> dict:
+    """One post of the UNLP 2025 manipulation data (id, content, lang), by its id."""
+    with UNLP.open(encoding="utf-8") as lines:
+        for line in lines:
+            post = json.loads(line)
+            if post["id"] == post_id:
+                return post
+    raise ValueError(f"no post {post_id} in {UNLP}")
+
+
 def load_text(spec: dict) -> tuple[str, list[dict]]:
     origin = spec["origin"]
+    if origin.startswith("unlp2025/"):
+        # The post's text exactly as published in the data set; entities are our own annotation.
+        text = unlp_post(origin.removeprefix("unlp2025/"))["content"]
+        return text, hand_entities(text, spec.get("entities", []))
     if origin.startswith("samples/"):
         text = (SAMPLES / origin.removeprefix("samples/")).read_text(encoding="utf-8")
         return text, hand_entities(text, spec.get("entities", []))
     raw = (NER_UK / f"{origin}.txt").read_text(encoding="utf-8")
     text, new_at = detokenise(raw)
     return text, corpus_entities(NER_UK / f"{origin}.ann", text, new_at)
+
+
+def default_origin_label(origin: str) -> str:
+    if origin.startswith("unlp2025/"):
+        return f"unlp2025-manipulation train.jsonl id {origin.removeprefix('unlp2025/')}"
+    return f"ner-uk 2.0 {origin}"
 
 
 def build(spec_path: Path) -> dict:
@@ -132,8 +154,8 @@ def build(spec_path: Path) -> dict:
     quote_keys = ("kind", "speaker_name", "speaker_role", "cue")
     gold = {
         "id": doc_id,
-        "language": "uk",
-        "origin": spec["origin_label"] if "origin_label" in spec else f"ner-uk 2.0 {spec['origin']}",
+        "language": spec.get("language", "uk"),
+        "origin": spec.get("origin_label") or default_origin_label(spec["origin"]),
         "entities": entities,
         "quotes": [locate(text, q, quote_keys) for q in spec.get("quotes") or []],
         "sources": [locate(text, s, ("name", "cue")) for s in spec.get("sources") or []],
@@ -150,8 +172,11 @@ def build(spec_path: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--show", help="corpus path like ng/<id> or bruk/<id>")
+    parser.add_argument("--show", help="corpus path like ng/<id> or bruk/<id>, or unlp2025/<post id>")
     args = parser.parse_args()
+    if args.show and args.show.startswith("unlp2025/"):
+        print(unlp_post(args.show.removeprefix("unlp2025/"))["content"])
+        return
     if args.show:
         print(detokenise((NER_UK / f"{args.show}.txt").read_text(encoding="utf-8"))[0])
         return
