@@ -25,7 +25,9 @@ def headline() -> dict[str, float]:
 
 def test_corpus_is_complete_and_consistent():
     docs = load_corpus(EVAL_DIR)  # raises if any gold span misses its text
-    assert len(docs) >= 25
+    assert len(docs) >= 40
+    languages = [d.gold.get("language", "uk") for d in docs]
+    assert languages.count("ru") >= 5, "eval/ must keep at least 5 Russian-language texts"
     assert sum(len(d.gold["quotes"]) for d in docs) > 0
     assert sum(len(d.gold["sources"]) for d in docs) > 0
 
@@ -55,7 +57,7 @@ def test_cli_check_passes_on_the_stored_minimums():
     result = CliRunner().invoke(eval_group, ["analysis", "--eval-dir", str(EVAL_DIR), "--json", "--check"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["documents"] >= 25 and report["corpus_sha256"] == corpus_hash(EVAL_DIR)
+    assert report["documents"] >= 40 and report["corpus_sha256"] == corpus_hash(EVAL_DIR)
 
 
 def test_cli_check_fails_below_a_minimum(tmp_path):

@@ -214,3 +214,74 @@ def test_load_corpus_rejects_spans_that_miss_the_text(tmp_path):
     (tmp_path / "texts" / "d1.txt").write_text("Іванов сказав.", encoding="utf-8")
     with pytest.raises(InputError):
         load_corpus(tmp_path)
+
+
+def test_score_documents_breaks_the_scores_down_by_language():
+    empty = {"entities": [], "quotes": [], "sources": []}
+    perfect = {
+        "entities": [{k: e[k] for k in ("start", "end", "type")} for e in GOLD["entities"]],
+        "quotes": [
+            {"start": q["start"], "end": q["end"], "speaker_name": q["speaker_name"]} for q in GOLD["quotes"]
+        ],
+        "sources": GOLD["sources"],
+    }
+    ru_gold = GOLD | {"language": "ru"}
+    scores = score_documents([(perfect, GOLD), (empty, ru_gold), (perfect, ru_gold)])
+    assert scores.documents == 3 and scores.prf["quotes.overlap"].tp == 4
+    uk, ru = scores.by_language["uk"], scores.by_language["ru"]  # no "language": uk
+    assert (uk.documents, ru.documents) == (1, 2)
+    assert uk.headline()["quotes.overlap.f1"] == 1.0
+    assert ru.prf["quotes.overlap"].recall == 0.5 and ru.prf["quotes.overlap"].precision == 1.0
+    assert ru.speaker.total == 2
+    report = scores.to_dict()
+    assert set(report["by_language"]) == {"ru", "uk"}
+    assert report["by_language"]["ru"]["documents"] == 2
+    assert "by_language" not in report["by_language"]["ru"]
+
+
+def _two_language_corpus(root):
+    (root / "texts").mkdir()
+    (root / "gold").mkdir()
+    docs = {
+        "u1": ("uk", "Кудрін сказав, що Київ далеко."),
+        "r1": ("ru", "Кудрин сказал, что Москва далеко."),
+    }
+    for doc_id, (language, text) in docs.items():
+        start = text.index(", что " if language == "ru" else ", що ") + (6 if language == "ru" else 5)
+        quote = {
+            "text": text[start:-1],
+            "start": start,
+            "end": len(text) - 1,
+            "kind": "indirect",
+            "speaker_name": None,
+        }
+        gold = {"id": doc_id, "language": language, "entities": [], "sources": [], "quotes": [quote]}
+        (root / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (root / "gold" / f"{doc_id}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+
+def test_cli_lang_scores_one_language_and_refuses_the_gate(tmp_path):
+    from click.testing import CliRunner
+
+    from svidok.commands.eval import eval_group
+
+    _two_language_corpus(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(eval_group, ["analysis", "--eval-dir", str(tmp_path), "--json", "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 1 and set(report["by_language"]) == {"ru"}
+    assert report["metrics"]["quotes.overlap"]["gold"] == 1
+
+    table = runner.invoke(eval_group, ["analysis", "--eval-dir", str(tmp_path)])
+    assert table.exit_code == 0, table.output
+    assert "F1 by language" in table.stdout
+    assert [line.split()[:2] for line in table.stdout.splitlines() if line[:3] in ("ru ", "uk ")] == [
+        ["ru", "1"],
+        ["uk", "1"],
+    ]
+
+    unknown = runner.invoke(eval_group, ["analysis", "--eval-dir", str(tmp_path), "--lang", "xx"])
+    assert unknown.exit_code == 1 and "no gold document in language 'xx'" in unknown.output
+    gated = runner.invoke(eval_group, ["analysis", "--eval-dir", str(tmp_path), "--lang", "ru", "--check"])
+    assert gated.exit_code == 2 and "--lang" in gated.output

@@ -24,6 +24,22 @@ def _print_table(report: dict) -> None:
     sp = report["speaker"]
     click.echo(f"{'speaker.accuracy':<20}{sp['accuracy']:>24.3f}{sp['correct']:>6}{sp['total']:>12}")
     click.echo(f"documents: {report['documents']}")
+    _print_languages(report.get("by_language", {}))
+
+
+LANGUAGE_COLUMNS = ("quotes.overlap", "quotes.exact", "sources.overlap", "entities.exact")
+
+
+def _print_languages(by_language: dict) -> None:
+    """One line per language: F1 of the main metrics and speaker accuracy."""
+    if not by_language:
+        return
+    header = "".join(f"{name:>17}" for name in LANGUAGE_COLUMNS)
+    click.echo(f"\nF1 by language{'docs':>6}{header}{'speaker.acc':>13}")
+    for language, scores in by_language.items():
+        cells = "".join(f"{scores['metrics'][name]['f1']:>17.3f}" for name in LANGUAGE_COLUMNS)
+        speaker = scores["speaker"]["accuracy"]
+        click.echo(f"{language:<14}{scores['documents']:>6}{cells}{speaker:>13.3f}")
 
 
 @eval_group.command()
@@ -36,13 +52,27 @@ def _print_table(report: dict) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--check", is_flag=True, help="Exit 1 if a score is below its stored minimum.")
 @click.option("--update-minimums", is_flag=True, help="Store today's scores (minus a margin) as minimums.")
-def analysis(eval_dir: Path | None, as_json: bool, check: bool, update_minimums: bool) -> None:
-    """Entities, quotes, speakers and sources against eval/gold."""
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    help="Score only the documents in this language (uk, ru, ...); not with --check or --update-minimums.",
+)
+def analysis(
+    eval_dir: Path | None, as_json: bool, check: bool, update_minimums: bool, language: str | None
+) -> None:
+    """Entities, quotes, speakers and sources against eval/gold, overall and per language."""
+    from svidok.errors import SvidokError
     from svidok.evaluation import check_minimums, corpus_hash, load_minimums, score_corpus, write_minimums
     from svidok.evaluation.corpus import default_eval_dir
 
+    if language and (check or update_minimums):
+        raise click.UsageError("--lang scores part of the corpus; the minimums are for all of it")
     eval_dir = eval_dir or default_eval_dir()
-    report = score_corpus(eval_dir).to_dict()
+    try:
+        report = score_corpus(eval_dir, language=language).to_dict()
+    except SvidokError as exc:
+        raise click.ClickException(str(exc)) from exc
     sha = corpus_hash(eval_dir)
     if update_minimums:  # before printing, so a closed pipe (`| head`) cannot skip it
         write_minimums(eval_dir, report["headline"], sha)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from .corpus import GoldDoc, load_corpus
 from .metrics import PRF, Accuracy, match_exact, match_overlap, same_name
 
@@ -18,6 +19,8 @@ class Scores:
     prf: dict[str, PRF] = field(default_factory=dict)
     speaker: Accuracy = field(default_factory=Accuracy)
     documents: int = 0
+    # The same scores over each language's documents alone (gold "language", default "uk").
+    by_language: dict[str, Scores] = field(default_factory=dict)
 
     def headline(self) -> dict[str, float]:
         """The gated figures: F1 of each matching, and speaker accuracy."""
@@ -26,12 +29,15 @@ class Scores:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "documents": self.documents,
             "metrics": {name: prf.to_dict() for name, prf in self.prf.items()},
             "speaker": self.speaker.to_dict(),
             "headline": self.headline(),
         }
+        if self.by_language:
+            out["by_language"] = {lang: s.to_dict() for lang, s in sorted(self.by_language.items())}
+        return out
 
 
 def predicted_items(analysis: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -92,11 +98,13 @@ def new_scores() -> Scores:
     return Scores(prf={name: PRF() for name in names})
 
 
-def score_documents(pairs: Iterable[tuple[dict[str, list], dict[str, list]]]) -> Scores:
-    """Scores over (prediction, gold) pairs already in gold-file shape."""
+def score_documents(pairs: Iterable[tuple[dict[str, list], dict[str, Any]]]) -> Scores:
+    """Scores over (prediction, gold) pairs already in gold-file shape, overall and per language."""
     scores = new_scores()
     for pred, gold in pairs:
         add_document(scores, pred, gold)
+        language = gold.get("language", "uk")
+        add_document(scores.by_language.setdefault(language, new_scores()), pred, gold)
     return scores
 
 
@@ -106,7 +114,12 @@ def analyse(doc: GoldDoc) -> dict[str, Any]:
     return svidok.to_dict(svidok.analyze(doc.text, id=doc.id, language=doc.gold.get("language", "uk")))
 
 
-def score_corpus(eval_dir: Path) -> Scores:
-    """Run svidok on every text of ``eval_dir`` and score it against the gold."""
+def score_corpus(eval_dir: Path, language: str | None = None) -> Scores:
+    """Run svidok on every text of ``eval_dir`` (or only those in ``language``) and score it."""
     docs = load_corpus(eval_dir)
+    if language is not None:
+        docs = [doc for doc in docs if doc.gold.get("language", "uk") == language]
+        if not docs:
+            known = sorted({doc.gold.get("language", "uk") for doc in load_corpus(eval_dir)})
+            raise InputError(f"no gold document in language {language!r}; the corpus has {', '.join(known)}")
     return score_documents((predicted_items(analyse(doc)), doc.gold) for doc in docs)
