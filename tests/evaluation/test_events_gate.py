@@ -15,7 +15,13 @@ from click.testing import CliRunner
 
 from svidok.commands.eval import eval_group
 from svidok.errors import InputError
-from svidok.evaluation.events import gold_hash, load_event_minimums, load_gold_events, score_events
+from svidok.evaluation.events import (
+    gold_hash,
+    load_event_minimums,
+    load_gold_events,
+    score_events,
+)
+from svidok.evaluation.events import scored_text_paths as scored_paths
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
 
@@ -66,3 +72,20 @@ def test_a_gold_actor_missing_from_its_text_is_reported(tmp_path):
     (tmp_path / "events.jsonl").write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(InputError, match="Москва"):
         load_gold_events(tmp_path)
+
+
+def test_only_the_texts_annotated_for_events_are_scored(tmp_path):
+    copy = tmp_path / "eval"
+    shutil.copytree(EVAL_DIR, copy, ignore=shutil.ignore_patterns("tools", "annotations", "gold"))
+    listed = [p.stem for p in scored_paths(copy)]
+    assert listed and len(listed) < len(list((copy / "texts").glob("*.txt")))  # eval/ has more texts
+    before = gold_hash(copy)
+    # A new text without event annotation: neither hashed nor scored (its events would be false alarms).
+    (copy / "texts" / "zz_new.txt").write_text("Президент зустрівся з прем'єром у Києві.", encoding="utf-8")
+    assert gold_hash(copy) == before and "zz_new" not in load_gold_events(copy)[1]
+    with (copy / "events-docs.txt").open("a", encoding="utf-8") as docs:
+        docs.write("zz_new\n")
+    assert gold_hash(copy) != before and "zz_new" in load_gold_events(copy)[1]
+    (copy / "events-docs.txt").write_text("# none\nzz_missing\n", encoding="utf-8")
+    with pytest.raises(InputError, match="zz_missing"):
+        load_gold_events(copy)

@@ -1,5 +1,6 @@
 """Events against the hand-annotated ``eval/events.jsonl``: (type, actor) and (type, trigger)
-precision, recall and F1 over every text in ``eval/texts/``, and modality accuracy.
+precision, recall and F1 over every text listed in ``eval/events-docs.txt`` (the texts annotated
+exhaustively for events; every text in ``eval/texts/`` when there is no list), and modality accuracy.
 
 A gold line names the document, the type, the trigger as written (its ``n``-th occurrence,
 default 1), the actors as written (the occurrence nearest the trigger) and the modality.
@@ -20,6 +21,7 @@ from .metrics import PRF, Accuracy, match_overlap
 
 GOLD_FILE = "events.jsonl"
 MINIMUMS_FILE = "events-minimums.json"
+DOCS_FILE = "events-docs.txt"
 
 
 @dataclass
@@ -35,12 +37,28 @@ def _occurrences(text: str, surface: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
 
 
+def scored_text_paths(eval_dir: Path) -> list[Path]:
+    """The texts annotated for events: those named in ``events-docs.txt``, else all of ``texts/``.
+
+    A text without event annotation would count every predicted event on it as a false alarm.
+    """
+    docs_file = eval_dir / DOCS_FILE
+    if not docs_file.is_file():
+        return sorted((eval_dir / "texts").glob("*.txt"))
+    lines = docs_file.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    paths = [eval_dir / "texts" / f"{name}.txt" for name in names]
+    for missing in (p for p in paths if not p.is_file()):
+        raise InputError(f"{docs_file.name} names {missing.stem} but there is no {missing}")
+    return sorted(paths)
+
+
 def load_gold_events(eval_dir: Path) -> tuple[list[GoldEvent], dict[str, str]]:
-    """The gold events and the texts of every document in ``eval/texts``."""
+    """The gold events and the texts of every document annotated for events."""
     path = eval_dir / GOLD_FILE
     if not path.is_file():
         raise InputError(f"no gold events in {path}: pass --eval-dir pointing at svidok's eval/")
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((eval_dir / "texts").glob("*.txt"))}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in scored_text_paths(eval_dir)}
     events = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
@@ -51,7 +69,7 @@ def load_gold_events(eval_dir: Path) -> tuple[list[GoldEvent], dict[str, str]]:
 def _gold_event(item: dict[str, Any], texts: dict[str, str], where: str) -> GoldEvent:
     text = texts.get(item["doc"])
     if text is None:
-        raise InputError(f"{where}: no text eval/texts/{item['doc']}.txt")
+        raise InputError(f"{where}: no text eval/texts/{item['doc']}.txt (or it is not in {DOCS_FILE})")
     found = _occurrences(text, item["trigger"])
     n = int(item.get("n", 1))
     if len(found) < n:
@@ -106,7 +124,7 @@ def _score_doc(predicted, gold: list[GoldEvent], actor: PRF, trigger: PRF, modal
 def gold_hash(eval_dir: Path) -> str:
     """sha256 of the gold events and the texts they are scored on."""
     digest = hashlib.sha256((eval_dir / GOLD_FILE).read_bytes())
-    for path in sorted((eval_dir / "texts").glob("*.txt")):
+    for path in scored_text_paths(eval_dir):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
