@@ -265,6 +265,29 @@ class NarrativeMatch:
         }
 
 
+@dataclass(slots=True)
+class Technique:
+    """A UNLP 2025 manipulation technique the post uses, with the model's probability."""
+
+    label: str  # loaded_language, glittering_generalities, euphoria, appeal_to_fear, fud, ...
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "score": self.score}
+
+
+@dataclass(slots=True)
+class ManipulativeSpan:
+    """A stretch of text the span model marks as manipulative (any technique)."""
+
+    text: str  # == Document.text[start:end]
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
 @dataclass
 class Document:
     """One article: its text, metadata, and whatever the pipeline stages have added."""
@@ -292,6 +315,9 @@ class Document:
     sources: list[Source] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     narratives: list[NarrativeMatch] = field(default_factory=list)
+    techniques: list[Technique] = field(default_factory=list)  # above their thresholds, best first
+    technique_scores: dict[str, float] = field(default_factory=dict)  # every technique's probability
+    manipulative_spans: list[ManipulativeSpan] = field(default_factory=list)
     assigned: set[str] = field(default_factory=set)  # attributes stages have filled
 
     def span(self, start: int, end: int) -> Span:

@@ -19,7 +19,7 @@ SCHEMA_ID = "svidok.analysis/1"
 
 def to_dict(doc: Document) -> dict[str, Any]:
     """The analysis of ``doc`` as a plain dict following schema ``svidok.analysis/1``."""
-    return {
+    analysis = {
         "schema": SCHEMA_ID,
         "svidok_version": __version__,
         "id": doc.id,
@@ -39,6 +39,11 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "events": [e.to_dict() for e in doc.events],
         "narratives": [n.to_dict() for n in doc.narratives],
     }
+    if "techniques" in doc.assigned:  # optional keys: absent when the stage did not run
+        analysis["techniques"] = [t.to_dict() for t in doc.techniques]
+        analysis["technique_scores"] = dict(doc.technique_scores)
+        analysis["manipulative_spans"] = [s.to_dict() for s in doc.manipulative_spans]
+    return analysis
 
 
 def to_json(doc: Document, *, indent: int | None = None) -> str:
@@ -83,6 +88,8 @@ def _spans(obj: dict[str, Any]):
         yield "narrative sentence", n["sentence"]
         if n.get("cue"):
             yield "narrative cue", n["cue"]
+    for span in obj.get("manipulative_spans", ()):
+        yield "manipulative span", span
 
 
 def check_offsets(obj: dict[str, Any]) -> None:

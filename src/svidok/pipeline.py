@@ -34,6 +34,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "sources",
     "events",
     "narratives",
+    "techniques",
 )
 
 

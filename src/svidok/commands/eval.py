@@ -1,4 +1,5 @@
-"""``svidok eval``: score the engine on the hand-annotated corpus, or the NER model on NER-UK."""
+"""``svidok eval``: score the engine on the hand-annotated corpus, the NER model on NER-UK, or the
+technique model by cross-validation on the UNLP 2025 posts."""
 
 from __future__ import annotations
 
@@ -188,3 +189,43 @@ def narratives(eval_dir: Path | None, as_json: bool, calibrate: bool) -> None:
         f"({result['correct']} correct of {result['predicted']} predicted, {result['positives']} positives, "
         f"{result['items']} statements)"
     )
+
+
+@eval_group.command()
+@click.option(
+    "--data",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="UNLP 2025 posts, JSON Lines (default: ../shared/data/unlp2025-manipulation/train.jsonl).",
+)
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("--fold", "only_folds", type=int, multiple=True,
+              help="Test only this fold (repeatable); CI gates on --fold 0, which takes about a minute.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--check", is_flag=True, help="Exit 1 if a score is below its stored minimum.")
+@click.option("--update-minimums", is_flag=True, help="Store today's scores (minus a margin) as minimums.")
+def techniques(data: Path | None, folds: int, only_folds: tuple[int, ...], as_json: bool, check: bool,
+               update_minimums: bool) -> None:
+    """Manipulation techniques: K-fold CV macro-F1 (per-label P/R/F1) and span token-F1."""
+    try:
+        from svidok.evaluation import techniques as tech_eval
+        from svidok.techniques.training import read_posts
+    except ImportError as exc:
+        raise click.ClickException(f"the technique evaluation needs the training extra ({exc}): "
+                                   "pip install 'svidok[training]'") from exc
+    data = data or tech_eval.DATA_FILE
+    if not data.is_file():
+        raise click.ClickException(f"no UNLP 2025 posts at {data}: pass --data")
+    if any(not 0 <= f < folds for f in only_folds):
+        raise click.ClickException(f"--fold must be between 0 and {folds - 1}")
+    report = tech_eval.cross_validate(read_posts(data), folds, tuple(sorted(set(only_folds))) or None)
+    sha = tech_eval.data_hash(data)
+    if update_minimums:
+        tech_eval.update_minimums(report, sha)
+        click.echo(f"minimums written to {tech_eval.MINIMUMS_FILE}", err=True)
+    click.echo(json.dumps(report, indent=2) if as_json else tech_eval.format_report(report))
+    if check:
+        problems = tech_eval.check_minimums(report, sha, tech_eval.load_minimums())
+        for problem in problems:
+            click.echo(f"FAIL {problem}", err=True)
+        sys.exit(1 if problems else 0)

@@ -1,3 +1,16 @@
 """Pipeline stages, one module each; importing this package registers them all."""
 
-from . import events, langid, link, morph, narratives, ner, ner_model, normalize, quotes, segment, sources  # noqa: F401
+from . import (  # noqa: F401
+    events,
+    langid,
+    link,
+    morph,
+    narratives,
+    ner,
+    ner_model,
+    normalize,
+    quotes,
+    segment,
+    sources,
+    techniques,
+)
