@@ -86,3 +86,22 @@ def test_eval_defaults_are_the_shipped_training_recipe():
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     defaults = dataclasses.asdict(TrainConfig())
     assert {key: settings[key] for key in defaults} == defaults
+
+
+def test_missing_or_foreign_model_files_raise_actionable_errors(tmp_path):
+    import json
+
+    from svidok.errors import ModelError
+    from svidok.techniques.model import MODEL_DIR
+
+    with pytest.raises(ModelError, match="missing: reinstall svidok or run training/techniques/train.py"):
+        read_model(tmp_path)
+    for name in ("classifier.npz", "model.json", "spans.crfsuite.gz"):
+        (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
+    meta = json.loads((tmp_path / "model.json").read_text())
+    (tmp_path / "model.json").write_text(json.dumps(meta | {"hash_bits": 12}))
+    with pytest.raises(ModelError, match="another svidok version"):
+        read_model(tmp_path)
+    (tmp_path / "spans.crfsuite.gz").write_bytes(b"not gzip")
+    with pytest.raises(ModelError, match="corrupt"):
+        read_model(tmp_path)
