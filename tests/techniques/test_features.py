@@ -26,7 +26,7 @@ def test_bucket_is_crc32_not_the_salted_builtin_hash():
 def test_post_terms_fold_case_yo_and_count_words_bigrams_stems_chars():
     terms = post_terms("Ещё ещё РАЗ")
     assert terms["w:еще"] == 2 and terms["b:еще еще"] == 1
-    assert terms["c:еще"] == 2 and terms["caps_words"] == 1
+    assert terms["c:еще"] == 2 and terms["c:ще е"] == 1 and terms["caps_words"] == 1
     assert "s:обстр" in post_terms("обстріляли")
 
 

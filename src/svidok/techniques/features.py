@@ -2,7 +2,7 @@
 
 Post features are hashed (CRC-32, stable across processes and platforms) into ``HASH_DIM``
 columns: word unigrams and bigrams, 5-letter word stems (a cheap lemma that works for uk and
-ru alike) and character 2–5-grams of the lowercased text (which also catch emoji, ``!!!`` and
+ru alike) and character 3–4-grams of the lowercased text (which also catch emoji, ``!!!`` and
 capitals runs). Values are sublinear term frequencies; the model applies IDF and L2 norm.
 """
 
@@ -22,7 +22,7 @@ TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _FOLD = str.maketrans({"ё": "е", "’": "'", "ʼ": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 STEM = 5
-CHAR_NGRAMS = (2, 3, 4, 5)
+CHAR_NGRAMS = (3, 4)  # 2-5-grams: +0.005 macro-F1 on folds 0-2, at twice the cost of the stage
 
 
 def fold(text: str) -> str:
