@@ -17,8 +17,14 @@ SUPPORTED_LANGUAGES = ("uk", "ru", "en")
 
 
 def available_languages() -> list[str]:
+    return list(_language_folders())
+
+
+@functools.cache
+def _language_folders() -> tuple[str, ...]:
+    # read once per process: the stages ask for every sentence, and the package data is fixed
     root = resources.files(__name__)
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
 @functools.cache
@@ -35,8 +41,9 @@ def load(lang: str, name: str) -> Any:
         return yaml.safe_load(fh)
 
 
+@functools.cache
 def has(lang: str, name: str) -> bool:
-    if lang not in available_languages():
+    if lang not in _language_folders():
         return False
     return resources.files(__name__).joinpath(lang, f"{name}.yaml").is_file()
 

@@ -29,6 +29,7 @@ from ..names.key import first_name_variants
 from ..names.nominative import person_nominative
 from ..pipeline import stage
 from ..resources import morph_analyzer
+from .span_index import KeptSpans, LongerSpans, TokenIndex
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
 _WORDS = re.compile(r"\w+")
@@ -323,9 +324,9 @@ def kb_candidates(tokens: list[Token], lang: str) -> list[Candidate]:
     return out
 
 
-def _restored_name(doc: Document, start: int, end: int, label: str) -> str | None:
+def _restored_name(doc: Document, start: int, end: int, label: str, index: TokenIndex | None = None) -> str | None:
     """The nominative of a model span from its tokens' readings ("Сєргєя Гаврілова")."""
-    tokens = [t for t in doc.tokens if t.start >= start and t.end <= end]
+    tokens = (index or TokenIndex(doc.tokens)).within(start, end)
     if not tokens:
         return None
     if label == "PER":
@@ -353,22 +354,34 @@ def _sentence_starts(doc: Document) -> set[int]:
     return {doc.tokens[s.token_start].start for s in doc.sentences if s.token_end > s.token_start}
 
 
+class FullNames:
+    """Person candidates with a first name and surname, by start offset."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.spans = sorted((c.start, c.end) for c in candidates if c.label == "PER" and " " in (c.lemma or ""))
+        self.starts = [s for s, _ in self.spans]
+
+    def inside(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.spans) and self.spans[i][0] <= end:
+            if self.spans[i][1] <= end:
+                return True
+            i += 1
+        return False
+
+
 def plausible_model_span(
-    doc: Document, cand: Candidate, rule_cands: list[Candidate], starts: set[int]
+    cand: Candidate, tokens: list[Token], full_names: FullNames, starts: set[int]
 ) -> bool:
     """Drop model spans the text contradicts: a span capitalised only because it opens a sentence
     ("Український президент"), or an ORG/LOC swallowing a personal name ("академії МЗС рф
-    Алєксандр Яковенко у ...")."""
-    tokens = [t for t in doc.tokens if t.start >= cand.start and t.end <= cand.end]
+    Алєксандр Яковенко у ..."). ``tokens`` are the span's tokens."""
     capitalised = [t for t in tokens if _is_capitalised(t) and t.start not in starts]
     if len(tokens) > 1 and not capitalised and not any(t.text.isupper() for t in tokens):
         return False
     if cand.label == "PER":
         return True
-    return not any(  # a first name and surname inside: the model ran over a person
-        r.label == "PER" and cand.start <= r.start and r.end <= cand.end and " " in (r.lemma or "")
-        for r in rule_cands
-    )
+    return not full_names.inside(cand.start, cand.end)  # the model ran over a person
 
 
 def _generic(doc: Document, cand: Candidate) -> bool:
@@ -382,7 +395,8 @@ def _not_entities(lang: str) -> frozenset[str]:
     return frozenset(_entity_cues(lang).get("not_entities") or [])
 
 
-def model_candidates(doc: Document) -> list[Candidate]:
+def model_candidates(doc: Document, index: TokenIndex | None = None) -> list[Candidate]:
+    index = index or TokenIndex(doc.tokens)
     out = []
     for m in doc.model_mentions:
         if m.label not in ENTITY_LABELS:
@@ -395,7 +409,7 @@ def model_candidates(doc: Document) -> list[Candidate]:
                 end,
                 m.label,
                 "model",
-                lemma or _restored_name(doc, m.start, end, m.label),
+                lemma or _restored_name(doc, m.start, end, m.label, index),
                 score=m.score,
             )
         )
@@ -418,22 +432,20 @@ def _without_foreign_tail(doc: Document, start: int, end: int) -> int:
     return words[keep - 1].end() if keep < len(words) else end
 
 
-def _inside_longer(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start for s, e in spans)
-
-
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Model spans first (measured best on NER-UK), then the longest, then the more specific
     evidence (knowledge base over rules); drop whatever overlaps a kept span."""
-    kb_spans = [(c.start, c.end) for c in candidates if c.origin == "kb"]
-    candidates = [c for c in candidates if c.origin != "model" or not _inside_longer(c, kb_spans)]
+    kb_spans = LongerSpans([(c.start, c.end) for c in candidates if c.origin == "kb"])
+    candidates = [c for c in candidates if c.origin != "model" or not kb_spans.contain(c.start, c.end)]
     ranked = sorted(
         candidates, key=lambda c: (c.origin != "model", -(c.end - c.start), -_PRIORITY[c.origin], c.start)
     )
     kept: list[Candidate] = []
+    taken = KeptSpans()
     for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if not taken.overlaps(cand.start, cand.end):
             kept.append(cand)
+            taken.add(cand.start, cand.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -545,8 +557,12 @@ def ner(doc: Document) -> Document:
         tokens = doc.sentence_tokens(sent)
         lang = doc.paragraph_language(sent.start) or doc.language or "uk"
         candidates += sentence_candidates(doc, tokens, lang)
-    starts = _sentence_starts(doc)
-    candidates += [c for c in model_candidates(doc) if plausible_model_span(doc, c, candidates, starts)]
+    starts, index, full_names = _sentence_starts(doc), TokenIndex(doc.tokens), FullNames(candidates)
+    candidates += [
+        c
+        for c in model_candidates(doc, index)
+        if plausible_model_span(c, index.within(c.start, c.end), full_names, starts)
+    ]
     kb_found = sorted((c for c in candidates if c.origin == "kb"), key=lambda c: c.start)
     kb_starts = [c.start for c in kb_found]
     candidates = [

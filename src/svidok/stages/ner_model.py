@@ -189,6 +189,8 @@ def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -
     """CRF feature strings for each token of one sentence (own + neighbours' features)."""
     quotes = _quote_features(tokens)
     own = [_token_features(token, k == 0, quotes[k], context) for k, token in enumerate(tokens)]
+    # each token is a neighbour of up to four others: filter its features once per distance
+    shared = {d: [[f for f in feats if f.startswith(keys)] for feats in own] for d, keys in _CONTEXT_KEYS.items()}
     out = []
     for k, feats in enumerate(own):
         row = ["bias", *feats]
@@ -197,8 +199,7 @@ def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -
             if not 0 <= j < len(own):
                 row.append(f"{offset}:pad")
                 continue
-            keys = _CONTEXT_KEYS[abs(offset)]
-            row.extend(f"{offset}:{f}" for f in own[j] if f.startswith(keys))
+            row.extend([f"{offset}:{f}" for f in shared[abs(offset)][j]])
         if k > 0:
             row.append(f"bi={tokens[k - 1].norm.lower()}|{tokens[k].norm.lower()}")
         out.append(row)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..document import Document, Quote
 from ..pipeline import stage
 from ..quotes.clauses import Found, cue_quotes
-from ..quotes.context import Context
+from ..quotes.context import Context, fresh_context
 from ..quotes.direct import continue_speakers, dash_lines, label_lines, marked_quotes
 
 
@@ -30,7 +30,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     """All quotes in ``doc`` (tokens, lemmas and entities must be set), in text order."""
     if not doc.tokens:
         return []
-    ctx = Context(doc)
+    ctx = fresh_context(doc)
     found = cue_quotes(ctx)
     found += marked_quotes(ctx)
     claimed = {i for f in found for i in range(f.first, f.last + 1)}

@@ -10,13 +10,13 @@ from __future__ import annotations
 from ..document import Document, Quote, Source
 from ..pipeline import stage
 from ..quotes.attribution import find_attributions, scopes
-from ..quotes.context import Context
+from ..quotes.context import release_context, shared_context
 
 
 def find_sources(doc: Document) -> list[Source]:
     if not doc.tokens:
         return []
-    ctx = Context(doc)
+    ctx = shared_context(doc)
     found = find_attributions(ctx)
     result = []
     for n, (att, (start, end)) in enumerate(zip(found, scopes(ctx, found)), start=1):
@@ -40,5 +40,6 @@ def assign_sources(quotes: list[Quote], sources: list[Source]) -> None:
 @stage("sources", requires=("tokens", "lemmas", "entities", "quotes"), assigns=("sources",))
 def sources(doc: Document) -> Document:
     doc.sources = find_sources(doc)
+    release_context(doc)  # the last stage that reads it
     assign_sources(doc.quotes, doc.sources)
     return doc
