@@ -103,7 +103,7 @@ def find_aliases(tokens: list[Token], lang: str) -> list[KBMatch]:
     matches, i = [], 0
     while i < len(tokens):
         candidates = []
-        for form in token_forms(tokens[i]):
+        for form in sorted(token_forms(tokens[i])):  # sorted: a set's order changes per process
             candidates += index.get(form, [])
         candidates.sort(key=lambda a: -len(a.words))
         found = _match_at(tokens, i, candidates) if candidates else None
