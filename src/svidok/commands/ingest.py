@@ -44,10 +44,39 @@ def _plain_text_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, object, st
         yield path, Document(text=text, id=path), None
 
 
-def _store_one(store, doc) -> str:
-    import svidok
+def _analysed(items, workers: int, dask: str | None, batch_size: int):
+    """Items analysed here, in local worker processes or on a Dask cluster, in input order."""
+    from svidok.ingest import workers as local
 
-    return store.put(svidok.analyze(doc)).status.value
+    if dask is not None:
+        from svidok.ingest.cluster import analyse_on_dask, dask_client
+
+        with dask_client(dask, workers if workers > 1 else None) as client:
+            yield from analyse_on_dask(items, client, batch_size)
+    elif workers > 1:
+        yield from local.analyse_in_processes(items, workers, batch_size)
+    else:
+        yield from local.analyse_here(items)
+
+
+def _write(store, item, counts: Counter[str]) -> None:
+    """The one writer: store the item's record, or count it as skipped."""
+    from svidok.errors import SvidokError
+
+    if item.record is not None:
+        try:
+            counts[store.put_record(item.record).status.value] += 1
+        except (SvidokError, ValueError) as exc:  # this article only; the batch goes on
+            item.reason = f"{type(exc).__name__}: {exc}"
+    if item.reason is not None:
+        counts["skipped"] += 1
+        tqdm_write(f"svidok: skipped {item.origin}: {item.reason}")
+
+
+def tqdm_write(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(message, file=sys.stderr)
 
 
 @click.command()
@@ -64,34 +93,66 @@ def _store_one(store, doc) -> str:
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
-def ingest(paths: tuple[str, ...], db: str, input_format: str | None, progress: bool | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes analysing articles (0: one per CPU core). With --dask local, the "
+    "number of Dask workers.",
+)
+@click.option(
+    "--dask",
+    metavar="local|tcp://HOST:PORT",
+    default=None,
+    help="Analyse on a Dask distributed cluster: 'local' starts one on this machine, an address "
+    "joins a running scheduler (needs svidok[dask]). The archive is still written here.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Articles per batch sent to a worker.",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    input_format: str | None,
+    progress: bool | None,
+    workers: int,
+    dask: str | None,
+    batch_size: int,
+) -> None:
     """Analyse articles (files, folders, - for stdin) and store them in an archive.
 
     The same URL (or the same text) is stored once; a changed text replaces the analysis.
-    Exit status 1 when any input was skipped.
+    Workers only analyse: this process writes every article, in input order, so the archive is
+    the same with any number of workers. Exit status 1 when any input was skipped.
     """  # fmt: skip
     from tqdm import tqdm
 
     from svidok.errors import SvidokError
+    from svidok.ingest.workers import Item, default_workers
     from svidok.store import StoreError, open_store
 
+    if dask is not None and dask != "local" and "://" not in dask:
+        raise click.BadParameter("give 'local' or a scheduler address such as tcp://host:8786", param_hint="--dask")
+    workers = workers or default_workers()
     counts: Counter[str] = Counter()
     show = sys.stderr.isatty() if progress is None else progress
     try:
         store = open_store(db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    with store, tqdm(unit="article", file=sys.stderr, disable=not show) as bar:
-        for origin, doc, reason in _inputs(paths, input_format):
-            if doc is not None:
-                try:
-                    counts[_store_one(store, doc)] += 1
-                except (SvidokError, ValueError) as exc:  # this article only; the batch goes on
-                    reason = f"{type(exc).__name__}: {exc}"
-            if reason is not None:
-                counts["skipped"] += 1
-                tqdm.write(f"svidok: skipped {origin}: {reason}", file=sys.stderr)
-            bar.update(1)
+    items = (Item(origin, doc, reason) for origin, doc, reason in _inputs(paths, input_format))
+    try:
+        with store, tqdm(unit="article", file=sys.stderr, disable=not show) as bar:
+            for item in _analysed(items, workers, dask, batch_size):
+                _write(store, item, counts)
+                bar.update(1)
+    except SvidokError as exc:  # the cluster cannot be reached, Dask is not installed, ...
+        raise click.ClickException(str(exc)) from exc
     summary = ", ".join(f"{k} {counts[k]}" for k in ("stored", "updated", "unchanged", "skipped"))
     click.echo(f"svidok: {summary} ({store.location})", err=True)
     if counts["skipped"]:

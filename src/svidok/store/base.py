@@ -152,7 +152,11 @@ class Store(abc.ABC):
             import svidok
 
             doc = svidok.analyze(doc)
-        record = to_record(doc)
+        return self.put_record(to_record(doc))
+
+    def put_record(self, record: ArticleRecord) -> PutResult:
+        """Store one article already turned into archive rows (:func:`records.to_record`), for
+        writers fed by analysis done elsewhere (worker processes, a Dask cluster)."""
         try:
             return self._write(record)
         except self.database_errors as exc:  # rolled back already; say which article failed

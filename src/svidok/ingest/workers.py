@@ -1,0 +1,104 @@
+"""Analysis for ``svidok ingest`` in batches: in this process, in local worker processes, or on a
+Dask distributed cluster. Workers only analyse; they send back archive records (plain rows), and
+the one writer in the main process stores them in input order, so the archive, ids included,
+is the same whatever the number of workers.
+
+Each worker process loads the pipeline once (models and dictionaries are cached per process) and
+then analyses batch after batch. A Dask batch lost with its worker, or failing, is computed again
+(``retries``); its records still reach the writer once, and the writer is idempotent anyway (the
+same URL or text is stored once).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+# Items in flight per worker: enough that a worker never waits for the writer, few enough that
+# a million-article input is not read into memory at once.
+BATCHES_PER_WORKER = 4
+WARMUP_TEXT = "Прогрів: Володимир Зеленський заявив, що «так»."
+
+
+@dataclass(slots=True)
+class Item:
+    """One input article on its way to the archive: a Document to analyse, or the reason it was
+    skipped (unreadable input, or an error analysing it)."""
+
+    origin: str
+    doc: Any = None  # svidok.Document before analysis; dropped once analysed
+    reason: str | None = None
+    record: Any = None  # svidok.store.records.ArticleRecord after analysis
+
+
+def warm_up() -> None:
+    """Load the pipeline's models and dictionaries into this process (once; later calls are cheap)."""
+    import svidok
+
+    svidok.analyze(WARMUP_TEXT)
+
+
+def analyse_item(item: Item) -> Item:
+    """Analyse one article into an archive record; an error skips this article only."""
+    import svidok
+    from svidok.errors import SvidokError
+    from svidok.store.records import to_record
+
+    if item.doc is None:
+        return item
+    try:
+        item.record = to_record(svidok.analyze(item.doc))
+    except (SvidokError, ValueError) as exc:
+        item.reason = f"{type(exc).__name__}: {exc}"
+    item.doc = None  # the record holds all the writer needs: do not send tokens back
+    return item
+
+
+def analyse_batch(batch: list[Item]) -> list[Item]:
+    return [analyse_item(item) for item in batch]
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def in_order(submit: Callable[[list[Item]], Any], collect: Callable[[Any], list[Item]],
+             batches: Iterable[list[Item]], window: int) -> Iterator[Item]:
+    """Submit batches, at most ``window`` in flight, and yield their items in input order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from collect(pending.popleft())
+    while pending:
+        yield from collect(pending.popleft())
+
+
+def analyse_here(items: Iterable[Item]) -> Iterator[Item]:
+    for item in items:
+        yield analyse_item(item)
+
+
+def analyse_in_processes(items: Iterable[Item], workers: int, batch_size: int) -> Iterator[Item]:
+    """Analyse in ``workers`` local processes (spawned: a clean interpreter each, which loads the
+    pipeline once in its initializer)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=warm_up) as pool:
+        yield from in_order(
+            lambda batch: pool.apply_async(analyse_batch, (batch,)),
+            lambda result: result.get(),
+            batched(items, batch_size),
+            workers * BATCHES_PER_WORKER,
+        )
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

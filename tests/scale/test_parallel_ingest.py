@@ -1,0 +1,102 @@
+"""``svidok ingest`` with worker processes and on a real Dask cluster: the archive must be the same,
+row for row, as a single-process ingest of the same real articles."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.conftest import wipe_postgres
+
+from svidok.commands.ingest import ingest
+from svidok.store import open_store
+from svidok.store.dump import canonical_dump
+
+REPO = Path(__file__).resolve().parents[2]
+TEXTS = sorted((REPO / "eval" / "texts").glob("*.txt"))[:20]
+
+
+def run(*args):
+    try:
+        runner = CliRunner(mix_stderr=False)  # click < 8.2 mixes stderr into stdout by default
+    except TypeError:
+        runner = CliRunner()
+    return runner.invoke(ingest, [*map(str, TEXTS), *map(str, args)])
+
+
+def dump(url: str) -> dict:
+    with open_store(url) as store:
+        return canonical_dump(store)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict:
+    """The archive one process makes of the 20 articles."""
+    url = str(tmp_path_factory.mktemp("one") / "archive.db")
+    result = run("--db", url, "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    content = dump(url)
+    assert len(content["articles"]) == len(TEXTS) and content["entities"] and content["quotes"]
+    return content
+
+
+def test_two_worker_processes_store_what_one_process_stores(reference, store_url, tmp_path):
+    if store_url.startswith("postgresql://"):  # the reference is SQLite: make one on PostgreSQL too
+        assert run("--db", store_url, "--no-progress").exit_code == 0
+        reference = dump(store_url)
+        wipe_postgres(store_url)
+    result = run("--db", store_url, "--workers", "2", "--progress")
+    assert result.exit_code == 0, result.stderr
+    assert f"stored {len(TEXTS)}," in result.stderr
+    assert f"{len(TEXTS)}article" in result.stderr  # the progress bar counted every article
+    assert dump(store_url) == reference
+    again = run("--db", store_url, "--workers", "2", "--no-progress")  # idempotent: nothing twice
+    assert f"unchanged {len(TEXTS)}," in again.stderr
+    assert dump(store_url)["articles"] == reference["articles"]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as local, distributed.Client(local) as client:
+        yield local, client
+
+
+def test_dask_cluster_stores_what_one_process_stores(reference, cluster, tmp_path):
+    local, _ = cluster
+    url = str(tmp_path / "dask.db")
+    result = run("--db", url, "--dask", local.scheduler_address, "--batch-size", "3", "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    assert dump(url) == reference
+
+
+def test_dask_batches_lost_with_a_killed_worker_are_recomputed_once(reference, cluster, tmp_path):
+    from svidok.commands.ingest import _inputs
+    from svidok.ingest.cluster import analyse_on_dask
+    from svidok.ingest.workers import Item
+
+    _, client = cluster
+    before = client.run(os.getpid)
+    items = (Item(*read) for read in _inputs(tuple(map(str, TEXTS)), None))
+    url = str(tmp_path / "killed.db")
+    with open_store(url) as store:
+        for n, item in enumerate(analyse_on_dask(items, client, batch_size=2)):
+            if n == 0:  # batches are in flight on both workers: kill one of them outright
+                os.kill(next(iter(before.values())), signal.SIGKILL)
+            assert item.reason is None, item.reason
+            store.put_record(item.record)
+    client.wait_for_workers(2, timeout=60)
+    assert set(client.run(os.getpid).values()) != set(before.values())  # a worker really died
+    assert dump(url) == reference
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path):
+    result = run("--db", tmp_path / "a.db", "--dask", "tcp://127.0.0.1:9", "--no-progress")
+    assert result.exit_code == 1
+    assert "Cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+
