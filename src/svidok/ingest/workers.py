@@ -21,7 +21,12 @@ from typing import Any
 # Items in flight per worker: enough that a worker never waits for the writer, few enough that
 # a million-article input is not read into memory at once.
 BATCHES_PER_WORKER = 4
-WARMUP_TEXT = "Прогрів: Володимир Зеленський заявив, що «так»."
+# One short text per supported language: loads every model, dictionary and knowledge-base index.
+WARMUP_TEXTS = (
+    "Прогрів: Володимир Зеленський заявив, що «так».",
+    "Разогрев: Владимир Путин заявил, что «да».",
+    "Warm-up: Joe Biden said that «yes».",
+)
 
 
 @dataclass(slots=True)
@@ -39,7 +44,8 @@ def warm_up() -> None:
     """Load the pipeline's models and dictionaries into this process (once; later calls are cheap)."""
     import svidok
 
-    svidok.analyze(WARMUP_TEXT)
+    for text in WARMUP_TEXTS:
+        svidok.analyze(text)
 
 
 def analyse_item(item: Item) -> Item:

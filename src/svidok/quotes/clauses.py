@@ -14,6 +14,7 @@ clause that is exactly one quotation-mark span is a direct quote of the words in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .context import Context, QuoteSpan
@@ -322,9 +323,16 @@ def _verb_quote(ctx: Context, verb_i: int) -> Found | None:
     return _trailing_quote(ctx, verb_i) or _subject_first_trailing(ctx, verb_i)
 
 
+@functools.cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in phrases if phrase)
+
+
 def _according_to(ctx: Context, i: int) -> Found | None:
     """ "за словами X, …" / "according to X, …"."""
     lex = ctx.lex(i)
+    if ctx.tokens[i].norm.lower() not in _first_words(lex.according_to):
+        return None  # most words start no cue phrase: skip building the candidates
     lo, hi = ctx.sentence_range(i)
     for phrase in lex.according_to:
         words = [t.norm.lower() for t in ctx.tokens[i : i + len(phrase) + 1]]

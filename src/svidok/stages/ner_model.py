@@ -185,12 +185,27 @@ def _quote_features(tokens: list[Token]) -> list[list[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
+def _neighbour_word_features(norm: str, distance: int) -> tuple[str, ...]:
+    keys = _CONTEXT_KEYS[distance]
+    return tuple(f for f in _word_features(norm) if f.startswith(keys))
+
+
+def _neighbour_features(norm: str, feats: list[str], distance: int) -> list[str]:
+    """The features of a token its neighbours at ``distance`` copy (``feats`` starts with the
+    token's surface features, as :func:`_token_features` builds it)."""
+    keys = _CONTEXT_KEYS[distance]
+    rest = feats[len(_word_features(norm)) :]
+    return [*_neighbour_word_features(norm, distance), *(f for f in rest if f.startswith(keys))]
+
+
 def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -> list[list[str]]:
     """CRF feature strings for each token of one sentence (own + neighbours' features)."""
     quotes = _quote_features(tokens)
     own = [_token_features(token, k == 0, quotes[k], context) for k, token in enumerate(tokens)]
-    # each token is a neighbour of up to four others: filter its features once per distance
-    shared = {d: [[f for f in feats if f.startswith(keys)] for feats in own] for d, keys in _CONTEXT_KEYS.items()}
+    # each token is a neighbour of up to four others: filter its features once per distance,
+    # the surface features once per word form
+    shared = {d: [_neighbour_features(t.norm, feats, d) for t, feats in zip(tokens, own)] for d in _CONTEXT_KEYS}
     out = []
     for k, feats in enumerate(own):
         row = ["bias", *feats]
