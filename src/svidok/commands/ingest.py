@@ -44,16 +44,17 @@ def _plain_text_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, object, st
         yield path, Document(text=text, id=path), None
 
 
-def _analysed(items, workers: int, dask: str | None, batch_size: int):
-    """Items analysed here, in local worker processes or on a Dask cluster, in input order."""
+def _analysed(items, workers: int | None, dask: str | None, batch_size: int):
+    """Items analysed here, in local worker processes or on a Dask cluster, in input order.
+    ``workers``: None when not given (a LocalCluster then takes one worker per core)."""
     from svidok.ingest import workers as local
 
     if dask is not None:
         from svidok.ingest.cluster import analyse_on_dask, dask_client
 
-        with dask_client(dask, workers if workers > 1 else None) as client:
+        with dask_client(dask, workers) as client:
             yield from analyse_on_dask(items, client, batch_size)
-    elif workers > 1:
+    elif workers is not None and workers > 1:
         yield from local.analyse_in_processes(items, workers, batch_size)
     else:
         yield from local.analyse_here(items)
@@ -96,10 +97,9 @@ def tqdm_write(message: str) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes analysing articles (0: one per CPU core). With --dask local, the "
-    "number of Dask workers.",
+    default=None,
+    help="Worker processes analysing articles (default 1; 0: one per CPU core). With --dask local, "
+    "the number of Dask workers (default: one per core).",
 )
 @click.option(
     "--dask",
@@ -120,7 +120,7 @@ def ingest(
     db: str,
     input_format: str | None,
     progress: bool | None,
-    workers: int,
+    workers: int | None,
     dask: str | None,
     batch_size: int,
 ) -> None:
@@ -138,7 +138,8 @@ def ingest(
 
     if dask is not None and dask != "local" and "://" not in dask:
         raise click.BadParameter("give 'local' or a scheduler address such as tcp://host:8786", param_hint="--dask")
-    workers = workers or default_workers()
+    if workers == 0:
+        workers = default_workers()
     counts: Counter[str] = Counter()
     show = sys.stderr.isatty() if progress is None else progress
     try:

@@ -90,7 +90,7 @@ def _morph_features(token: Token) -> list[str]:
     if lemma_clusters:
         feats += [f"lc1={lemma_clusters[0]}", f"lc2={lemma_clusters[1]}"]
     feats.extend(f"g={tag}" for tag in _TAGS_OF_INTEREST if tag in best.grammemes)
-    any_names = {p.name_type for p in token.parses if p.name_type}
+    any_names = sorted({p.name_type for p in token.parses if p.name_type})  # a fixed order in every process
     feats.extend(f"anynt={nt}" for nt in any_names)
     if any("Geox" in p.grammemes for p in token.parses):
         feats.append("anygeox")
