@@ -15,12 +15,16 @@ from . import __version__
 from .document import Document
 
 SCHEMA_ID = "svidok.analysis/1"
+# Minor revisions add optional keys only: 1.1 added events, narratives, techniques,
+# technique_scores and manipulative_spans. A reader of 1.0 reads 1.1 unchanged.
+SCHEMA_REVISION = "1.1"
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
     """The analysis of ``doc`` as a plain dict following schema ``svidok.analysis/1``."""
     analysis = {
         "schema": SCHEMA_ID,
+        "schema_revision": SCHEMA_REVISION,
         "svidok_version": __version__,
         "id": doc.id,
         "title": doc.title,
