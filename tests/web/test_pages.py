@@ -15,7 +15,7 @@ def _page(client, url: str) -> str:
 
 
 def test_every_response_carries_the_csp(client):
-    for url in ("/", "/api/articles", "/static/style.css", "/nowhere"):
+    for url in ("/", "/api/articles", "/static/style.css", "/static/page.css", "/nowhere"):
         csp = client.get(url, headers=HTML).headers["content-security-policy"]
         assert "default-src 'self'" in csp and "script-src 'none'" in csp
 
@@ -89,3 +89,13 @@ def test_facets_count_the_hits_of_the_search(client):
     assert "Counts in 2 hits" in filtered
     assert 'href="/?outlet=news.test"' not in filtered  # no hit of this search is from news.test
     assert re.search(r'href="/\?outlet=example.org"[^>]*>example.org</a> <span class="n">2</span>', filtered)
+
+
+def test_pages_link_the_article_stylesheet_shared_with_the_html_view(client):
+    from importlib import resources
+
+    page = _page(client, "/")
+    assert '<link rel="stylesheet" href="/static/page.css">' in page
+    served = client.get("/static/page.css")
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/css")
+    assert served.text == resources.files("svidok.render").joinpath("page.css").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -73,6 +73,7 @@ def create_app(config: WebConfig) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.add_api_route("/static/page.css", _article_css, include_in_schema=False)
     static = resources.files("svidok.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
@@ -149,3 +150,10 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase.lower()
     except ValueError:
         return "error"
+
+
+def _article_css() -> Response:
+    """The article view's stylesheet, the same file `svidok analyze --format html` inlines
+    (served, not inlined: the Content-Security-Policy allows no inline styles)."""
+    css = resources.files("svidok.render").joinpath("page.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
