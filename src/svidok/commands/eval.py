@@ -83,10 +83,7 @@ def analysis(
     else:
         _print_table(report)
     if check:
-        problems = check_minimums(report["headline"], load_minimums(eval_dir), sha)
-        for problem in problems:
-            click.echo(f"FAIL {problem}", err=True)
-        sys.exit(1 if problems else 0)
+        _exit_with_gate(check_minimums(report["headline"], load_minimums(eval_dir), sha))
 
 
 @eval_group.command()
@@ -149,10 +146,7 @@ def events(eval_dir: Path | None, as_json: bool, check: bool, update_minimums: b
         click.echo(f"{'modality.accuracy':<20}{mod['accuracy']:>24.3f}{mod['correct']:>6}{mod['total']:>12}")
         click.echo(f"documents: {report['documents']}, gold events: {report['gold_events']}")
     if check:
-        problems = check_event_minimums(eval_dir, report["headline"])
-        for problem in problems:
-            click.echo(f"FAIL {problem}", err=True)
-        sys.exit(1 if problems else 0)
+        _exit_with_gate(check_event_minimums(eval_dir, report["headline"]))
 
 
 @eval_group.command()
@@ -225,7 +219,11 @@ def techniques(data: Path | None, folds: int, only_folds: tuple[int, ...], as_js
         click.echo(f"minimums written to {tech_eval.MINIMUMS_FILE}", err=True)
     click.echo(json.dumps(report, indent=2) if as_json else tech_eval.format_report(report))
     if check:
-        problems = tech_eval.check_minimums(report, sha, tech_eval.load_minimums())
-        for problem in problems:
-            click.echo(f"FAIL {problem}", err=True)
-        sys.exit(1 if problems else 0)
+        _exit_with_gate(tech_eval.check_minimums(report, sha, tech_eval.load_minimums()))
+
+
+def _exit_with_gate(problems: list[str]) -> None:
+    """The CI gate's verdict: each score under its minimum on stderr, exit 1 if any."""
+    for problem in problems:
+        click.echo(f"FAIL {problem}", err=True)
+    sys.exit(1 if problems else 0)
