@@ -20,7 +20,7 @@ from svidok.names.nominative import agreeing_word
     ],
 )
 def test_surname_agrees_with_the_first_name(word, pairs, expected):
-    assert agreeing_word(word, pairs, "uk") == expected
+    assert agreeing_word(word, frozenset(pairs), "uk") == expected
 
 
 def _people(text: str, lang: str = "uk") -> dict[str, tuple[str | None, list[str]]]:

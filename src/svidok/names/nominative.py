@@ -7,26 +7,29 @@ name decides: its readings give the (case, gender) pairs the other words must ag
 
 from __future__ import annotations
 
+import functools
+
 from ..document import Token
 from ..resources import morph_analyzer
 
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
 
-def _agreement(tokens: list[Token]) -> set[tuple[str, str]]:
+def _agreement(tokens: list[Token]) -> frozenset[tuple[str, str]]:
     """(case, gender) pairs of the first-name readings among ``tokens`` (empty when none)."""
     for token in tokens:
         pairs = {(p.case, p.gender) for p in token.parses if p.name_type == "Name" and p.case and p.gender}
         if pairs:
-            return pairs
-    return set()
+            return frozenset(pairs)
+    return frozenset()
 
 
 def _capitalised(lemma: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
 
 
-def agreeing_word(word: str, pairs: set[tuple[str, str]], lang: str) -> str | None:
+@functools.lru_cache(maxsize=65536)  # the same names recur across an archive
+def agreeing_word(word: str, pairs: frozenset[tuple[str, str]], lang: str) -> str | None:
     """The nominative of ``word`` read in one of the (case, gender) ``pairs``, or None."""
     if lang not in ("uk", "ru") or not word.isalpha() or not pairs:
         return None

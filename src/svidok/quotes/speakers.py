@@ -408,10 +408,10 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
 def _previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
     """ "Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …": an organisation
     opening the previous sentence as its subject, of the pronoun's gender, is who "він" is."""
-    sent = ctx.tokens[i].sent
-    if sent == 0 or ctx.tokens[i].sent != ctx.tokens[ctx.sentence_range(i)[0]].sent:
+    start = ctx.sentence_range(i)[0]
+    if start == 0:
         return None
-    lo, hi = ctx.sentence_range(ctx.sentence_range(i)[0] - 1)
+    lo, hi = ctx.sentence_range(start - 1)
     span = next((n for n in ctx.names if lo <= n.first < hi), None)
     if span is None or span.type != "ORG" or span.first > lo + 1 or span.first in ctx.quoted:
         return None
