@@ -81,6 +81,7 @@ def test_any_bytes_give_articles_or_read_errors(data, input_format, name):
 
 @budget(200)
 @given(st.lists(st.tuples(RECORD_TEXT, TITLE), min_size=1, max_size=4))
+@example(records=[("0", ""), ("Â\x80á\x82¬", "Â\x80á\x80«")])
 def test_jsonl_values_round_trip(records):
     lines = [
         json.dumps({"id": f"r{i}", "text": text, "title": title}, ensure_ascii=False)

@@ -33,7 +33,7 @@ _SCORED_CHARS = 20000  # enough to judge; keeps big files fast
 _CLEAN_SCORE = 0.6  # real prose scores above this; below, look for double encoding
 _DOUBLE_ENCODINGS = ("cp1252", "latin-1", "cp1251")
 _MIN_SCORE = 0.3  # below this, every decoding looks like mojibake
-_MIN_REPAIR_LETTERS = 20  # valid UTF-8 is only re-decoded on this much evidence
+_MIN_REPAIR_LETTERS = 20  # Cyrillic letters a repair must yield before valid UTF-8 is re-decoded
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -86,9 +86,9 @@ def _undo_double_encoding(text: str) -> tuple[str, str]:
 
 
 def _repair_is_convincing(fixed: str, score: float) -> bool:
-    """Only clear, substantial prose justifies changing text that is valid UTF-8:
-    short strings such as "Â¼a" are legitimately written that way."""
-    letters = sum(1 for c in fixed if c.isalpha())
+    """Only clear, substantial Cyrillic prose justifies changing text that is valid UTF-8:
+    short strings such as "Â¼a", or Latin-1 values inside ASCII JSON, are written that way."""
+    letters = sum(1 for c in fixed if "\u0400" <= c <= "\u04ff" and c.isalpha())
     fixed_score = plausibility(fixed)
     return letters >= _MIN_REPAIR_LETTERS and fixed_score >= _CLEAN_SCORE and fixed_score > score + 0.2
 
