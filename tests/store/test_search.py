@@ -179,3 +179,11 @@ def test_entity_and_speaker_filters_work_across_scripts(store, name):
     ))
     assert [h.external_id for h in store.search(entity=name)] == ["cross-script"]
     assert [h.external_id for h in store.search(speaker=name)] == ["cross-script"]
+
+
+def test_nul_in_any_text_filter_is_a_clear_search_error(store):
+    from svidok.store import SearchError
+
+    for name in ("query", "entity", "speaker", "source", "outlet", "language", "quoted_about"):
+        with pytest.raises(SearchError, match="NUL"):
+            store.search(**{name: "путін\x00"})

@@ -99,3 +99,8 @@ def test_pages_link_the_article_stylesheet_shared_with_the_html_view(client):
     served = client.get("/static/page.css")
     assert served.status_code == 200 and served.headers["content-type"].startswith("text/css")
     assert served.text == resources.files("svidok.render").joinpath("page.css").read_text(encoding="utf-8")
+
+
+def test_nul_in_a_page_filter_is_refused_before_the_search_runs(client):
+    for url in ("/?q=%D0%BF%00", "/?entity=a%00b", "/quotes?speaker=%00"):
+        assert client.get(url, headers=HTML).status_code == 422

@@ -58,6 +58,9 @@ class SearchSpec:
             raise SearchError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}.")
         if int(self.offset) < 0:
             raise SearchError(f"offset must be 0 or more, not {self.offset}.")
+        for name in ("query", "entity", "speaker", "source", "outlet", "language", "quoted_about"):
+            if "\x00" in (getattr(self, name) or ""):  # PostgreSQL refuses NUL in text
+                raise SearchError(f"{name} holds a NUL character: no text contains one.")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None:
@@ -98,8 +101,7 @@ def entity_match(value: str, alias: str = "e") -> tuple[str, list[Any]]:
     match, values = _word_match(f"{alias}.name_fold", value)
     keys = resolve_entity_keys(value)
     sql = (
-        f"({alias}.key = ? OR {alias}.kb_id = ? OR {match} "
-        f"OR {alias}.key IN ({', '.join('?' * len(keys))}))"
+        f"({alias}.key = ? OR {alias}.kb_id = ? OR {match} OR {alias}.key IN ({', '.join('?' * len(keys))}))"
     )
     return sql, [value, value, *values, *keys]
 

@@ -10,19 +10,12 @@ from pydantic import BaseModel, Field, field_validator
 
 from ..store import queries
 from ..store.queries.common import MAX_OFFSET
-from .security import allowed_path, require_token
+from .security import allowed_path, reject_nul, require_token
 
 MAX_SIZE = 100
 MAX_PAGE = MAX_OFFSET // MAX_SIZE
 MAX_ID = 2**63 - 1  # row ids are 64-bit on both backends: a larger number is a 422, not a 500
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="Row id in the archive.")]
-
-
-def reject_nul(request: Request) -> None:
-    """A NUL character is no text anyone searches for, and PostgreSQL refuses it: 422 up front."""
-    for name, value in request.query_params.multi_items():
-        if "\x00" in name or "\x00" in value:
-            raise HTTPException(422, f"Parameter {name!r} holds a NUL character.")
 
 
 router = APIRouter(prefix="/api", dependencies=[Depends(reject_nul)])

@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -18,11 +18,14 @@ from ..render.html import _marks, _quotes_panel, _sources_panel, highlight
 from ..store import SearchError, queries
 from ..store.records import name_entity_key
 from . import svg
-from .api import MAX_ID, MAX_PAGE, RowId, reject_nul
+from .api import MAX_ID, MAX_PAGE, RowId
+from .security import reject_nul
 
 TEMPLATES = Jinja2Templates(directory=str(resources.files("svidok.web").joinpath("templates")))
 TEMPLATES.env.autoescape = True  # every template, whatever its name
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(
+    include_in_schema=False, default_response_class=HTMLResponse, dependencies=[Depends(reject_nul)]
+)
 PAGE_SIZE = 20
 SEARCH_FILTERS = ("q", "entity", "speaker", "quoted_about", "source", "outlet", "language",
                   "date_from", "date_to", "sort")  # fmt: skip
@@ -36,7 +39,6 @@ TEMPLATES.env.tests["web_link"] = is_web_link
 
 
 def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    reject_nul(request)
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
 
 

@@ -54,3 +54,11 @@ def allowed_path(path: str, roots: tuple[Path, ...]) -> Path:
                 raise HTTPException(404, f"No file or folder {path!r} in the ingest folders.")
             return resolved
     raise HTTPException(403, f"{path!r} is outside the ingest folders.")
+
+
+def reject_nul(request: Request) -> None:
+    """A NUL character is no text anyone searches for, and PostgreSQL refuses it: 422 up front
+    (a dependency of the API and the pages alike)."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in name or "\x00" in value:
+            raise HTTPException(422, f"Parameter {name!r} holds a NUL character.")
