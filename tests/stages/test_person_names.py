@@ -43,3 +43,39 @@ def test_lone_surname_of_a_kb_person_still_links_when_nobody_else_has_it():
 def test_a_first_name_alone_is_not_a_kb_surname():
     people = _people("Об этом сообщил сам Павел в видеообращении.", "ru")
     assert all(kb_id is None for kb_id, _ in people.values())
+
+
+@pytest.mark.parametrize(
+    "word, pairs, expected",
+    [
+        ("Бомбандьорова", {("gent", "masc")}, "Бомбандьоров"),
+        ("Бомбандьоровим", {("ablt", "masc")}, "Бомбандьоров"),
+        ("Бомбандьоровій", {("datv", "femn")}, "Бомбандьорова"),
+        ("Бомбандьорову", {("accs", "femn")}, "Бомбандьорова"),
+        ("Ковальчука", {("gent", "masc")}, None),  # not a possessive-type surname
+        ("Бомбандьорова", {("gent", "masc"), ("gent", "femn")}, "Бомбандьоров"),
+    ],
+)
+def test_unknown_surnames_turn_by_their_ending(word, pairs, expected):
+    from svidok.names.nominative import surname_by_ending
+
+    assert surname_by_ending(word, frozenset(pairs)) == expected
+
+
+def _orgs(text: str) -> dict[str, list[str]]:
+    doc = svidok.analyze(text, language="uk")
+    return {e.name: [m.text for m in e.mentions] for e in doc.entities if e.type == "ORG"}
+
+
+def test_an_abbreviation_joins_the_organisation_whose_initials_it_spells():
+    orgs = _orgs(
+        "«Південно- Західна залізниця» повідомляє, що звернулась фірма. Разом із тим ПЗЗ акцентує, що це не так."
+    )
+    assert orgs["Південно-Західна залізниця"] == ["Південно- Західна залізниця", "ПЗЗ"]
+
+
+def test_a_legal_form_does_not_split_an_organisation():
+    orgs = _orgs(
+        "Реконструкцією займається ТОВ «Еста Холдинг». За інформацією «Еста Холдинг», тріщини не є небезпечними."
+    )
+    assert list(orgs.values()) == [["ТОВ «Еста Холдинг»", "Еста Холдинг"]]

@@ -50,11 +50,41 @@ def agreeing_word(word: str, pairs: frozenset[tuple[str, str]], lang: str) -> st
     return _capitalised(best[1]) if best else None
 
 
+# Case endings of the surnames in -ов/-ев/-ін/-ин (masculine) and -ова/-іна (feminine) that the
+# dictionary does not know: (gender, case) -> [(ending, replacement)], tried in order.
+_SURNAME_ENDINGS = {
+    ("masc", "gent"): [("а", "")], ("masc", "accs"): [("а", "")],
+    ("masc", "datv"): [("ові", ""), ("у", "")], ("masc", "loct"): [("ові", ""), ("і", ""), ("е", "")],
+    ("masc", "ablt"): [("им", ""), ("ым", "")],
+    ("femn", "gent"): [("ої", "а"), ("ой", "а")], ("femn", "datv"): [("ій", "а"), ("ой", "а")],
+    ("femn", "loct"): [("ій", "а"), ("ой", "а")], ("femn", "accs"): [("у", "а")],
+    ("femn", "ablt"): [("ою", "а"), ("ой", "а")],
+}  # fmt: skip
+_SURNAME_STEMS = ("ов", "ев", "єв", "ін", "ин", "їн", "ёв")
+
+
+def surname_by_ending(word: str, pairs: frozenset[tuple[str, str]]) -> str | None:
+    """ "Бомбандьорова" after "Юрія" -> "Бомбандьоров": a possessive-type surname unknown to the
+    dictionary, put in the nominative by its ending, when exactly one (case, gender) fits."""
+    low, found = word.lower(), set()
+    for case, gender in pairs:
+        for ending, replacement in _SURNAME_ENDINGS.get((gender, case), []):
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and stem.endswith(_SURNAME_STEMS) and len(stem) > 3:
+                found.add(stem + replacement)
+                break
+    if len(found) != 1:
+        return None
+    return _capitalised(found.pop())
+
+
 def person_nominative(tokens: list[Token], lang: str, fallback) -> str:
     """The name in ``tokens`` in the nominative; ``fallback(token)`` for words no reading fits."""
     pairs = _agreement(tokens)
     words = []
     for token in tokens:
         agreed = agreeing_word(token.text, pairs, lang) if pairs else None
+        if agreed is None and pairs and token is not tokens[0]:
+            agreed = surname_by_ending(token.text, pairs)
         words.append(agreed or fallback(token))
     return " ".join(words)

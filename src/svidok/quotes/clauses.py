@@ -357,7 +357,7 @@ def _according_to(ctx: Context, i: int) -> Found | None:
 def cue_quotes(ctx: Context) -> list[Found]:
     """Every quote a reporting verb or cue phrase introduces, in text order."""
     found: list[Found] = []
-    claimed: set[int] = set()
+    claimed = ctx.reported  # pronouns look past the people a reported clause talks about
     for i, token in enumerate(ctx.tokens):
         if i in ctx.quoted or i in claimed or not is_word(token):
             continue

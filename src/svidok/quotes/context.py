@@ -7,7 +7,8 @@ import bisect
 from dataclasses import dataclass
 
 from ..document import Document, Entity, Token
-from .lexicon import Lexicon, is_word, lexicon
+from ..names.nominative import person_nominative
+from .lexicon import SENTENCE_END, Lexicon, is_word, lexicon
 
 NAME_TYPES = frozenset({"Name", "Surn", "Patr"})
 
@@ -46,6 +47,7 @@ class Context:
         self.quote_spans = _quote_spans(self)
         # tokens between quotation marks: never a speaker or a cue, unless an entity («Нафтогаз»)
         self.quoted = {i for q in self.quote_spans for i in range(q.open_tok, q.close_tok + 1)}
+        self.reported: set[int] = set()  # tokens of reported clauses found so far (cue_quotes)
         self.names = _without_overlaps(_entity_names(self))
         covered = {i for n in self.names for i in range(n.first, n.last + 1)} | self.quoted
         self.names += [n for n in _bare_names(self) if n.first not in covered and n.last not in covered]
@@ -211,23 +213,24 @@ def _bare_names(ctx: Context) -> list[NameSpan]:
         ):
             first -= 1
         surface = ctx.doc.text[tokens[first].start : tokens[last].end]
-        name = _nominative_name(tokens[first : last + 1]) or surface
+        name = _nominative_name(tokens[first : last + 1], ctx.doc.language or "uk") or surface
         spans.append(NameSpan(first, last, name, "PER", None, _genders(tokens[first : last + 1])))
         i = last + 1
     return spans
 
 
-def _nominative_name(tokens: list[Token]) -> str | None:
-    """ "Ірини Андреїшини" -> "Ірина Андреїшина"; None when the surface is already nominative."""
-    if all(any(p.case == "nomn" for p in t.parses) for t in tokens):
+def _nominative_name(tokens: list[Token], lang: str) -> str | None:
+    """ "Ірини Андреїшини" -> "Ірина Андреїшина", "Ольги БРАТУШКИ" -> "Ольга Братушка"; None when
+    the words already read as a nominative name."""
+    if all(any(p.case == "nomn" and p.number != "plur" for p in t.parses) for t in tokens):
         return None
-    words = []
-    for token in tokens:
+
+    def first_reading(token: Token) -> str:
         named = [p for p in token.parses if p.name_type in NAME_TYPES] or list(token.parses)
-        if not named:
-            return None
-        words.append(named[0].lemma[:1].upper() + named[0].lemma[1:])
-    return " ".join(words)
+        lemma = named[0].lemma if named and named[0].lemma else token.text
+        return lemma[:1].upper() + lemma[1:].lower()
+
+    return person_nominative(tokens, lang, first_reading)
 
 
 def _quote_spans(ctx: Context) -> list[QuoteSpan]:
@@ -285,9 +288,10 @@ def _continues_quote(ctx: Context, first: int) -> bool:
 
 
 def _introduces_speech(ctx: Context, opened: int) -> bool:
-    """A quote that may run on: opened at its paragraph's start or after "заявив:" / a dash,
-    not mid-sentence like the unbalanced «БВК «Компанія Федорченко»."""
-    return _opens_paragraph(ctx, opened) or ctx.tokens[opened - 1].norm in (":", "—", "–", "-")
+    """A quote that may run on: opened at its paragraph's or sentence's start or after
+    "заявив:" / a dash, not mid-sentence like the unbalanced «БВК «Компанія Федорченко»."""
+    before = ctx.tokens[opened - 1].norm if opened > 0 else ""
+    return _opens_paragraph(ctx, opened) or before in (":", "—", "–", "-") or before in SENTENCE_END
 
 
 def _opens_paragraph(ctx: Context, i: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lang as langdata
 from ..document import Token
@@ -50,6 +50,16 @@ class Lexicon:
     document_locative_verbs: frozenset[str] = frozenset()
     institution_prepositions: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its class
+    company_nouns: frozenset[str] = frozenset()
+    company_markers: frozenset[str] = frozenset()
+
+    def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
+        """The role lemmas in ``found`` with every synonym the data lists for them."""
+        wanted = set(found & self.roles)
+        for lemma in found:
+            wanted |= self.role_synonyms.get(lemma, frozenset())
+        return frozenset(wanted)
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -59,6 +69,15 @@ def _words(data: dict, key: str) -> frozenset[str]:
 def _phrases(data: dict, key: str) -> tuple[tuple[str, ...], ...]:
     phrases = (tuple(str(w).lower() for w in p) for p in data.get(key) or [])
     return tuple(sorted(phrases, key=len, reverse=True))  # longest first
+
+
+def _synonym_classes(groups: list) -> dict[str, frozenset[str]]:
+    classes: dict[str, frozenset[str]] = {}
+    for group in groups:
+        members = frozenset(str(w).lower() for w in group)
+        for lemma in members:
+            classes[lemma] = classes.get(lemma, frozenset()) | members
+    return classes
 
 
 @functools.cache
@@ -83,6 +102,9 @@ def lexicon(lang: str | None) -> Lexicon:
         groups=_words(roles, "groups"),
         collectives=_words(roles, "collectives"),
         anaphoric_roles=_words(roles, "anaphoric_roles"),
+        role_synonyms=_synonym_classes(roles.get("role_synonyms") or []),
+        company_nouns=_words(roles, "company_nouns"),
+        company_markers=_words(roles, "company_markers"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),
         source_nouns=_words(cues, "source_nouns"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Entity, Token
+from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
 from .lexicon import CLAUSE_BREAKS, SENTENCE_END, is_word, lemmas
 
@@ -173,7 +174,9 @@ def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
         if span.type in ("PER", "PERS"):  # a named person is one person, whatever a guessed
             # reading of an unknown surname says ("Сибига" read as plural of "сибиго")
             return _compatible(verb, set(span.genders) or genders, {"sing"} if span.genders else numbers)
-        return _compatible(verb, set(), numbers, "plur" in numbers)  # "МЗС заявило", "США заявили"
+        if span.first == span.last and ctx.tokens[span.first].text.isupper():
+            numbers = set()  # "МЗС заявило", "МЗС заявили", "США заявили": either number
+        return _compatible(verb, set(), numbers, "plur" in numbers)
     if cand.kind == "pronoun":
         gender = ctx.lex(cand.first).pronouns[ctx.tokens[cand.first].norm.lower()]
         plural = gender == "plur"
@@ -194,9 +197,22 @@ def _search_left(ctx: Context, verb_i: int, lo: int, need_nominative: bool) -> _
             continue
         cand = _candidate_at(ctx, i, need_nominative)
         if cand is not None and _usable(ctx, cand, verb):
-            return cand
+            return _head_of_complement(ctx, cand, verb, lo, need_nominative)
         i = cand.first - 1 if cand is not None and cand.first < i else i - 1
     return None
+
+
+def _head_of_complement(
+    ctx: Context, cand: _Candidate, verb: Token, lo: int, need_nominative: bool
+) -> _Candidate:
+    """ "представники підприємства відповіли": a body noun right after a role or group noun is
+    its genitive complement, and the speaker is the head before it."""
+    if cand.kind not in ("group", "role") or cand.first - 1 < lo:
+        return cand
+    head = _candidate_at(ctx, cand.first - 1, need_nominative)
+    if head is not None and head.kind in ("group", "role") and _usable(ctx, head, verb):
+        return head
+    return cand
 
 
 def _search_right(
@@ -260,7 +276,6 @@ def find_speaker(
 
 
 _ANTECEDENT_SENTENCES = 3  # how far back an omitted subject may point
-_BODY_SENTENCES = 10  # "Суд зазначив": a story keeps talking about the same court for longer
 
 
 def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
@@ -269,42 +284,16 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
     a few sentences; anything less certain (plural, present tense, no person) stays unnamed."""
     verb = ctx.tokens[verb_i]
     best = verb.best
-    institution = _institution_voice(ctx, verb_i)
+    institution = institution_voice(ctx, verb_i)
     if institution is not None:
-        return institution
+        span, role = institution
+        return Speaker(span.entity, span.name, role)
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
     if _has_own_subject(ctx, verb_i):
         return Speaker()  # "Медіа центр РНБО повідомив": a subject the search did not take as a speaker
     span = _recent_person(ctx, verb_i, verb)
     return Speaker(span.entity, span.name, None) if span is not None else Speaker()
-
-
-def _institution_voice(ctx: Context, verb_i: int) -> Speaker | None:
-    """ "У прес-службі МОЗ зазначили" / "В МЗС заявили": an organisation in a locative phrase
-    before a plural verb with no subject speaks through it; a head noun ("прес-служба") is
-    kept as the role."""
-    best = ctx.tokens[verb_i].best
-    if best is None or best.number != "plur":
-        return None
-    lex, (lo, _) = ctx.lex(verb_i), ctx.sentence_range(verb_i)
-    for i in range(lo, verb_i - 1):
-        if ctx.tokens[i].norm.lower() not in lex.institution_prepositions:
-            continue
-        j, role = i + 1, None
-        heads = lemmas(ctx.tokens[j]) & lex.institution_heads
-        if heads and j + 1 < verb_i:
-            role, j = min(heads), j + 1  # the nominative: "прес-служба"
-        span = ctx.name_at.get(j)
-        if (
-            span is not None
-            and span.first == j
-            and span.type == "ORG"
-            and span.last < verb_i
-            and all(ctx.tokens[k].norm not in CLAUSE_BREAKS for k in range(span.last + 1, verb_i))
-        ):
-            return Speaker(span.entity, span.name, role)
-    return None
 
 
 def _has_own_subject(ctx: Context, verb_i: int) -> bool:
@@ -342,8 +331,12 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     first, last = _noun_phrase(ctx, cand.first, stop)
     phrase = ctx.text(first, last)[0]
     if cand.kind == "group":
-        body = _named_body(ctx, cand.first) if first == last == cand.first else None
+        body = named_body(ctx, cand.first) if first == last == cand.first else None
         return Speaker(body.entity, body.name, phrase) if body is not None else Speaker(role=phrase)
+    if lemmas(ctx.tokens[cand.first]) & ctx.lex(cand.first).company_nouns:
+        body = named_body(ctx, cand.first)  # "Забудовник наполягає" after "ТОВ «Еста Холдинг»"
+        if body is not None:
+            return Speaker(body.entity, body.name, phrase)
     verb = ctx.tokens[verb_i] if verb_i > cand.first else None
     holder = _role_holder(ctx, cand.first, verb)
     if holder is None and lemmas(ctx.tokens[cand.first]) & ctx.lex(cand.first).anaphoric_roles:
@@ -351,23 +344,6 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     if holder is None:
         return Speaker(role=phrase)
     return Speaker(holder.entity, holder.name, phrase)
-
-
-def _named_body(ctx: Context, i: int) -> NameSpan | None:
-    """ "Суд зазначив" after "Господарський суд м. Києва": a bare singular collective noun names
-    the organisation mentioned last (within a few sentences) whose name holds the same noun."""
-    token = ctx.tokens[i]
-    if any(p.number == "plur" for p in token.parses[:1]):
-        return None
-    wanted = lemmas(token) & ctx.lex(i).collectives
-    for span in reversed(ctx.names):
-        if span.last >= i:
-            continue
-        if token.sent - ctx.tokens[span.last].sent > _BODY_SENTENCES:
-            return None
-        if span.type == "ORG" and any(lemmas(t) & wanted for t in ctx.tokens[span.first : span.last + 1]):
-            return span
-    return None
 
 
 def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
@@ -390,36 +366,19 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
     gender = ctx.lex(i).pronouns[ctx.tokens[i].norm.lower()]
     if gender == "plur":
         return _recent_group(ctx, i)
-    body = _previous_subject_body(ctx, i, gender)
+    body = previous_subject_body(ctx, i, gender)
     if body is not None:
         return Speaker(body.entity, body.name, None)
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
-        if span.first in ctx.quoted and i not in ctx.quoted:
+        if span.first in ctx.quoted and i not in ctx.quoted or span.first in ctx.reported:
             continue  # a person the speaker talks about inside a quote is not who "він" is
         if not _nominative(ctx.tokens[span.last]):
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
         if not span.genders or gender in span.genders:
             return Speaker(span.entity, span.name, None)
     return Speaker()
-
-
-def _previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
-    """ "Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …": an organisation
-    opening the previous sentence as its subject, of the pronoun's gender, is who "він" is."""
-    start = ctx.sentence_range(i)[0]
-    if start == 0:
-        return None
-    lo, hi = ctx.sentence_range(start - 1)
-    span = next((n for n in ctx.names if lo <= n.first < hi), None)
-    if span is None or span.type != "ORG" or span.first > lo + 1 or span.first in ctx.quoted:
-        return None
-    head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
-    if head is None or not _nominative(head):
-        return None
-    genders = {p.gender for p in head.parses if p.case in (None, "nomn") and p.gender}
-    return span if gender in genders else None
 
 
 def _recent_group(ctx: Context, i: int) -> Speaker:
@@ -443,7 +402,7 @@ def _recent_group(ctx: Context, i: int) -> Speaker:
 def _role_holder(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
     """The last person introduced with the role noun at ``i`` ("президент" -> "президент … Зеленський"),
     of the verb's gender ("суддя зазначила" skips a male judge)."""
-    wanted = lemmas(ctx.tokens[i]) & ctx.lex(i).roles
+    wanted = ctx.lex(i).role_class(lemmas(ctx.tokens[i]))  # "Експерт" after "аналітик Олексій …"
     for span in reversed(ctx.names):
         if span.last >= i or span.type != "PER":
             continue

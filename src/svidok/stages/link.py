@@ -10,13 +10,19 @@ mention restored to the nominative ("Сєргєя Гаврілова" -> "Сєр
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 
+from .. import lang as langdata
 from ..document import Document, Entity, Mention
 from ..kb import KBEntry, load_kb
 from ..names import name_key
 from ..names.key import first_name_variants
 from ..pipeline import stage
+
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
+_FUNCTION_WORDS = frozenset({"і", "й", "та", "з", "із", "у", "в", "и", "of", "and", "the", "for"})
 
 
 @dataclass
@@ -29,11 +35,32 @@ class Cluster:
     @property
     def best_name(self) -> str:
         longest = max(self.mentions, key=lambda m: (len((m.lemma or m.text).split()), -m.start))
-        return longest.lemma or longest.text
+        return _SPLIT_HYPHEN.sub("-", longest.lemma or longest.text)  # "Південно- Західна"
 
 
 def _mention_key(mention: Mention) -> str:
-    return name_key(mention.lemma or mention.text)
+    name = mention.lemma or mention.text
+    if mention.label == "ORG":
+        name = org_core(name)
+    return name_key(name)
+
+
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for lang in langdata.available_languages():
+        if langdata.has(lang, "entities"):
+            forms.update(langdata.load(lang, "entities").get("legal_forms") or [])
+    return frozenset(forms)
+
+
+def org_core(name: str) -> str:
+    """ "ТОВ «Еста Холдинг»" -> "Еста Холдинг": the legal form and quote marks do not tell two
+    organisations apart, so "«Еста Холдинг»" later in the text joins the same entity."""
+    words = name.split()
+    if len(words) > 1 and words[0] in _legal_forms():
+        words = words[1:]
+    return " ".join(words).strip('«»"“”„ ')
 
 
 def _people_in_full(doc: Document) -> dict[str, set[str | None]]:
@@ -113,6 +140,36 @@ def _attach_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-–«»\"]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _attach_abbreviations(clusters: list[Cluster]) -> list[Cluster]:
+    """ "ПЗЗ" after "Південно-Західна залізниця": an organisation abbreviation no knowledge-base
+    entry explains joins the one multi-word organisation whose initials it spells."""
+    kept = []
+    for cluster in clusters:
+        texts = {m.text for m in cluster.mentions}
+        abbreviation = next(iter(texts)) if len(texts) == 1 else ""
+        if (
+            cluster.label != "ORG"
+            or cluster.entry
+            or not (2 <= len(abbreviation) <= 6 and abbreviation.isupper())
+        ):
+            kept.append(cluster)
+            continue
+        hosts = [
+            c for c in clusters
+            if c is not cluster and c.label == "ORG" and _initials(c.best_name) == abbreviation
+        ]  # fmt: skip
+        if len(hosts) == 1:
+            hosts[0].mentions += cluster.mentions
+        else:
+            kept.append(cluster)
+    return kept
+
+
 def cluster_mentions(doc: Document) -> list[Cluster]:
     clusters: list[Cluster] = []
     people = _people_in_full(doc)
@@ -126,7 +183,7 @@ def cluster_mentions(doc: Document) -> list[Cluster]:
         cluster.keys.add(_mention_key(mention))
         if entry:
             cluster.keys.update(name_key(n) for n in entry.names)
-    return _attach_partial_names(clusters)
+    return _attach_abbreviations(_attach_partial_names(clusters))
 
 
 def _to_entity(number: int, cluster: Cluster) -> Entity:

@@ -334,6 +334,8 @@ def _restored_name(doc: Document, start: int, end: int, label: str, index: Token
         case = named.case if named else None
         lang = doc.paragraph_language(start) or doc.language or "uk"
         return person_nominative(tokens, lang, lambda t: _person_word(t, case))
+    if len(tokens) > 1 and _quoted_title(doc, tokens):
+        return None  # «Еста Холдинг» is a title as written; only one-word ones decline («Укрнафти»)
     nouns = [k for k, t in enumerate(tokens) if t.pos == "NOUN"]
     # "Полтавської обласної ради": a noun that may be an adjective is not the head
     head = next((k for k in nouns if not any(p.pos == "ADJF" for p in tokens[k].parses[:3])), None)
@@ -343,6 +345,16 @@ def _restored_name(doc: Document, start: int, end: int, label: str, index: Token
     lang = doc.paragraph_language(start) or doc.language or "uk"
     # the words up to the head turn; the tail ("м. Києва", "«Надра України»") stays as written
     return phrase_nominative(tokens[: head + 1], head, lang) + doc.text[tokens[head].end : end]
+
+
+def _quoted_title(doc: Document, tokens: list[Token]) -> bool:
+    """The tokens are a name in quotation marks, with or without the marks."""
+    first, last = tokens[0], tokens[-1]
+    if first.norm == "«":
+        return True
+    before = doc.text[max(0, first.start - 1) : first.start]
+    after = doc.text[last.end : last.end + 1]
+    return before in "«\"“„" and before != "" and after in "»\"”“" and after != ""
 
 
 def _weak_person_rule(cand: Candidate) -> bool:

@@ -1,0 +1,92 @@
+"""Organisations that speak without being named in the clause: "Суд зазначив" after the court's
+name, "компанія стверджує" after "ТОВ «Еста Холдинг»", "У прес-службі МОЗ зазначили", "в компанії
+заявили", and "Він зазначив" after a sentence opened by a court's name."""
+
+from __future__ import annotations
+
+from .context import Context, NameSpan
+from .lexicon import CLAUSE_BREAKS, lemmas
+
+BODY_SENTENCES = 10  # "Суд зазначив": a story keeps talking about the same court for longer
+
+
+def _nominative(token) -> bool:
+    cases = {p.case for p in token.parses if p.case}
+    return not cases or "nomn" in cases
+
+
+def named_body(ctx: Context, i: int) -> NameSpan | None:
+    """The organisation a bare singular noun at ``i`` refers back to, within a few sentences:
+    one whose name holds the same noun ("Суд" -> "Господарський суд м. Києва"), or, for a company
+    noun ("компанія", "забудовник"), the last organisation named with a company form ("ТОВ …")
+    or introduced by a company noun ("компанія DOGUS")."""
+    token, lex = ctx.tokens[i], ctx.lex(i)
+    if any(p.number == "plur" for p in token.parses[:1]):
+        return None
+    found = lemmas(token)
+    wanted = found & lex.collectives
+    company = bool(found & lex.company_nouns)
+    for span in reversed(ctx.names):
+        if span.last >= i or span.type != "ORG":
+            continue
+        if token.sent - ctx.tokens[span.last].sent > BODY_SENTENCES:
+            return None
+        words = ctx.tokens[span.first : span.last + 1]
+        if any(lemmas(t) & wanted for t in words) or company and _named_as_company(ctx, span):
+            return span
+    return None
+
+
+def _named_as_company(ctx: Context, span: NameSpan) -> bool:
+    lex = ctx.lex(span.first)
+    first = ctx.tokens[span.first].norm.lower()
+    before = ctx.tokens[span.first - 1] if span.first > 0 else None
+    before_company = before is not None and bool(lemmas(before) & (lex.company_nouns | lex.company_markers))
+    return first in lex.company_markers or before_company
+
+
+def institution_voice(ctx: Context, verb_i: int) -> tuple[NameSpan, str | None] | None:
+    """ "У прес-службі МОЗ зазначили" / "В МЗС заявили" / "в компанії стверджують": an
+    organisation in a locative phrase before a plural verb with no subject speaks through it; a
+    head noun ("прес-служба") is kept as the role."""
+    best = ctx.tokens[verb_i].best
+    if best is None or best.number != "plur":
+        return None
+    lex, (lo, _) = ctx.lex(verb_i), ctx.sentence_range(verb_i)
+    for i in range(lo, verb_i - 1):
+        if ctx.tokens[i].norm.lower() not in lex.institution_prepositions:
+            continue
+        j, role = i + 1, None
+        heads = lemmas(ctx.tokens[j]) & lex.institution_heads
+        if heads and j + 1 < verb_i:
+            role, j = min(heads), j + 1  # the nominative: "прес-служба"
+        if _clear_until(ctx, j + 1, verb_i) and lemmas(ctx.tokens[j]) & lex.company_nouns:
+            body = named_body(ctx, j)  # "в компанії стверджують"
+            if body is not None:
+                return body, role
+        span = ctx.name_at.get(j)
+        found = span is not None and span.first == j and span.type == "ORG" and span.last < verb_i
+        if found and _clear_until(ctx, span.last + 1, verb_i):
+            return span, role
+    return None
+
+
+def _clear_until(ctx: Context, start: int, stop: int) -> bool:
+    return all(ctx.tokens[k].norm not in CLAUSE_BREAKS for k in range(start, stop))
+
+
+def previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
+    """ "Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …": an organisation
+    opening the previous sentence as its subject, of the pronoun's gender, is who "він" is."""
+    start = ctx.sentence_range(i)[0]
+    if start == 0:
+        return None
+    lo, hi = ctx.sentence_range(start - 1)
+    span = next((n for n in ctx.names if lo <= n.first < hi), None)
+    if span is None or span.type != "ORG" or span.first > lo + 1 or span.first in ctx.quoted:
+        return None
+    head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
+    if head is None or not _nominative(head):
+        return None
+    genders = {p.gender for p in head.parses if p.case in (None, "nomn") and p.gender}
+    return span if gender in genders else None

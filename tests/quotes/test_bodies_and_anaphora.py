@@ -1,0 +1,112 @@
+"""Speakers named earlier in the story: role synonyms ("аналітик" … "Експерт"), companies
+referred to as "компанія"/"забудовник", organisation abbreviations as subjects, head nouns of
+group phrases, pronouns that look past people inside reported clauses, quotes opened after a
+sentence end that run over paragraphs, and bare names put in the nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+ZHM = ("Олексій Жмеренецький", "PER", ["Олексій Жмеренецький"])
+CHYZH = ("Георгій Чижов", "PER", ["Георгій Чижов"])
+ESTA = ("ТОВ «Еста Холдинг»", "ORG", ["ТОВ «Еста Холдинг»"])
+MZS = ("Міністерство закордонних справ", "ORG", ["МЗС"])
+MED = ("Олег Медведєв", "PER", ["Олег Медведєв"])
+PUTIN = ("Володимир Путін", "PER", ["Путін"])
+MAKH = ("Тельман Махмудов", "PER", ["Тельман Махмудов", "Махмудов"])
+
+
+def _rows(doc):
+    return [(q.kind, q.text, q.speaker_name, q.speaker_role) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, entities, speaker, role",
+    [
+        (  # another role of the same class
+            "Так вважає аналітик Олексій Жмеренецький. Експерт наголошує, що проблема в правилах.",
+            [ZHM],
+            "Олексій Жмеренецький",
+            "Експерт",
+        ),
+        (  # the last holder of any role of the class, not the last "аналітик"
+            (
+                "Так вважає аналітик Олексій Жмеренецький. Політолог Георгій Чижов зазначає, що "
+                "росіяни втомилися. За словами аналітика, влада слабшає."
+            ),
+            [ZHM, CHYZH],
+            "Георгій Чижов",
+            "аналітика",
+        ),
+        (  # a role of another class does not bind
+            "Так вважає аналітик Олексій Жмеренецький. Прокурор наголошує, що доказів немає.",
+            [ZHM],
+            None,
+            "Прокурор",
+        ),
+    ],
+)
+def test_role_synonyms_bind_to_the_last_holder_of_the_class(analyse, text, entities, speaker, role):
+    last = _rows(analyse(text, entities))[-1]
+    assert last[2:] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "sentence, role",
+    [
+        ("Крім того, компанія стверджує, що домовилась з міською владою.", "компанія"),
+        ("Щодо землі, то в компанії стверджують, що мають договори.", None),
+        ("Забудовник наполягає, що йому необхідно взяти в оренду ці землі.", "Забудовник"),
+    ],
+)
+def test_company_nouns_refer_to_the_company_named_before(analyse, sentence, role):
+    text = "Реконструкцією ЦУМу займається ТОВ «Еста Холдинг». Звинувачення фірма спростовує. " + sentence
+    assert _rows(analyse(text, [ESTA]))[-1][2:] == ("ТОВ «Еста Холдинг»", role)
+
+
+def test_a_company_noun_with_no_company_named_stays_unnamed(analyse):
+    rows = _rows(analyse("Міністр Олег Медведєв поїхав. Компанія стверджує, що все гаразд.", [MED]))
+    assert rows[-1][2:] == (None, "Компанія")
+
+
+@pytest.mark.parametrize("verb", ["повідомило", "заявили"])
+def test_an_abbreviated_organisation_speaks_in_either_number(analyse, verb):
+    rows = _rows(analyse(f"МЗС {verb}, що бланки надійдуть у грудні.", [MZS]))
+    assert rows == [("indirect", "бланки надійдуть у грудні", "Міністерство закордонних справ", None)]
+
+
+def test_a_group_is_the_head_noun_not_its_complement(analyse):
+    rows = _rows(analyse("Однак представники підприємства відповіли, що бланків немає.", []))
+    assert rows == [("indirect", "бланків немає", None, "представники підприємства")]
+
+
+def test_a_pronoun_looks_past_people_inside_a_reported_clause(analyse):
+    text = (
+        "Радник Олег Медведєв нагадує: експерти запевняли, що Путін піде в наступ. "
+        "Тепер ніхто не чекає. Він стверджує: є ознаки підготовки до наступу."
+    )
+    assert _rows(analyse(text, [MED, PUTIN]))[-1][1:3] == ("є ознаки підготовки до наступу", "Олег Медведєв")
+
+
+def test_a_quote_opened_after_a_sentence_end_runs_over_paragraphs(analyse):
+    text = (
+        "Голова громади Тельман Махмудов вважає дії влади неприпустимими. «Вчора вони прийшли в Крим.\n\n"
+        "А що завтра? – зазначив пан Махмудов. – Прийдуть у Полтаву?\n\nЛюди страждають.»"
+    )
+    rows = _rows(analyse(text, [MAKH]))
+    assert [r[1] for r in rows] == [
+        "Вчора вони прийшли в Крим.\n\nА що завтра?",
+        "Прийдуть у Полтаву?\n\nЛюди страждають.",
+    ]
+    assert {r[2] for r in rows} == {"Тельман Махмудов"}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("За словами начальника відділу Ольги БРАТУШКИ, установи будуть окремими.", "Ольга Братушка"),
+        ("За словами головного інженера Юрія Бомбандьорова, підміна неможлива.", "Юрій Бомбандьоров"),
+    ],
+)
+def test_names_no_entity_covers_are_given_in_the_nominative(analyse, text, speaker):
+    assert _rows(analyse(text, []))[0][2] == speaker
