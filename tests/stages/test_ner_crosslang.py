@@ -78,3 +78,31 @@ def test_a_wrapped_line_continues_its_paragraph(text, paragraphs):
     from svidok.stages.langid import split_paragraphs
 
     assert [text[a:b] for a, b in split_paragraphs(text)] == paragraphs
+
+
+@pytest.mark.parametrize(
+    "text, lang, person, organisation",
+    [
+        ("Об этом заявил представитель ГУР Юсов.", "ru", "Юсов", "ГУР"),
+        ("Об этом заявил министр обороны Франции Себастьен Лекорню.", "ru", "Себастьен Лекорню", None),
+        ("Так вважає аналітик Олексій Жмеренецький.", "uk", "Олексій Жмеренецький", None),
+    ],
+)
+def test_a_role_introduces_a_name_the_model_does_not_know(text, lang, person, organisation):
+    labels = {m.text: m.label for m in svidok.analyze(text, language=lang).mentions}
+    assert labels.get(person) == "PER"
+    if organisation:
+        assert labels.get(organisation) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, lang, word",
+    [
+        ("Його представляв голова Полтавської обласної ради.", "uk", "Полтавської"),
+        ("Радник Президента України приїхав.", "uk", "Президента"),
+        ("Заявил директор ПрАТ «Завод».", "uk", "ПрАТ"),
+    ],
+)
+def test_the_capitalised_start_of_an_organisation_after_a_role_is_no_person(text, lang, word):
+    doc = svidok.analyze(text, language=lang)
+    assert not any(m.label == "PER" and word in m.text for m in doc.mentions)

@@ -128,7 +128,7 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     token, lex = ctx.tokens[i], ctx.lex(i)
     if i in ctx.name_at:
         span = ctx.name_at[i]
-        if not need_nominative or any(_nominative(t) for t in ctx.tokens[span.first : span.last + 1]):
+        if not need_nominative or _nominative_name(ctx, span):
             # one nominative word is enough: "Марк Рютте" (the analyser guesses "Рютте" is dative)
             return _Candidate(i, "name", span, span.first, span.last)
         return None
@@ -146,6 +146,16 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     if found & lex.roles:
         return _Candidate(i, "role", first=i, last=i)
     return None
+
+
+def _nominative_name(ctx: Context, span: NameSpan, last_word: bool = False) -> bool:
+    """Whether a name reads as a subject: a word of it (or its last) has a nominative reading,
+    or it is written exactly as its entity's nominative name ("Юсов", "Себастьен Лекорню",
+    which the dictionary only guesses at)."""
+    if span.entity is not None and span.surface == span.entity.name:
+        return True
+    words = [ctx.tokens[span.last]] if last_word else ctx.tokens[span.first : span.last + 1]
+    return any(_nominative(t) for t in words)
 
 
 def _nominative(token: Token) -> bool:
@@ -374,7 +384,7 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
             continue
         if span.first in ctx.quoted and i not in ctx.quoted or span.first in ctx.reported:
             continue  # a person the speaker talks about inside a quote is not who "він" is
-        if not _nominative(ctx.tokens[span.last]):
+        if not _nominative_name(ctx, span, last_word=True):
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
         if not span.genders or gender in span.genders:
             return Speaker(span.entity, span.name, None)

@@ -29,6 +29,7 @@ from ..names.key import first_name_variants
 from ..names.nominative import person_nominative
 from ..pipeline import stage
 from ..resources import morph_analyzer
+from .ner_roles import role_before_kb_name, role_name_spans
 from .span_index import KeptSpans, LongerSpans, TokenIndex
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -324,7 +325,9 @@ def kb_candidates(tokens: list[Token], lang: str) -> list[Candidate]:
     return out
 
 
-def _restored_name(doc: Document, start: int, end: int, label: str, index: TokenIndex | None = None) -> str | None:
+def _restored_name(
+    doc: Document, start: int, end: int, label: str, index: TokenIndex | None = None
+) -> str | None:
     """The nominative of a model span from its tokens' readings ("Сєргєя Гаврілова")."""
     tokens = (index or TokenIndex(doc.tokens)).within(start, end)
     if not tokens:
@@ -354,7 +357,7 @@ def _quoted_title(doc: Document, tokens: list[Token]) -> bool:
         return True
     before = doc.text[max(0, first.start - 1) : first.start]
     after = doc.text[last.end : last.end + 1]
-    return before in "«\"“„" and before != "" and after in "»\"”“" and after != ""
+    return before in '«"“„' and before != "" and after in '»"”“' and after != ""
 
 
 def _weak_person_rule(cand: Candidate) -> bool:
@@ -370,7 +373,9 @@ class FullNames:
     """Person candidates with a first name and surname, by start offset."""
 
     def __init__(self, candidates: list[Candidate]):
-        self.spans = sorted((c.start, c.end) for c in candidates if c.label == "PER" and " " in (c.lemma or ""))
+        self.spans = sorted(
+            (c.start, c.end) for c in candidates if c.label == "PER" and " " in (c.lemma or "")
+        )
         self.starts = [s for s, _ in self.spans]
 
     def inside(self, start: int, end: int) -> bool:
@@ -518,34 +523,6 @@ def _next_to_person(doc: Document, kept: list[Candidate], at: int, token: Token)
     return any(not doc.text[min(c.end, token.end) : max(c.start, token.start)].strip() for c in neighbours)
 
 
-@functools.cache
-def _role_lemmas(lang: str) -> frozenset[str]:
-    roles = langdata.load(lang, "roles") if langdata.has(lang, "roles") else {}
-    return frozenset(str(r).lower() for r in roles.get("roles") or [])
-
-
-def _role_before_kb_name(
-    doc: Document, cand: Candidate, kb_found: list[Candidate], starts: list[int]
-) -> bool:
-    """A model span that is a role noun plus a KB name ("Президент Франции"): the name alone
-    is the entity, the role is not part of it. ``kb_found``: the KB candidates by start."""
-    if cand.origin != "model" or cand.label == "PER":
-        return False
-    at = bisect.bisect_right(starts, cand.start)
-    inner = kb_found[at] if at < len(kb_found) else None
-    if inner is None or inner.end > cand.end:
-        return False
-    lang = doc.paragraph_language(cand.start) or doc.language or "uk"
-    before = doc.text[cand.start : inner.start].split()
-    if len(before) > 2:  # "Генеральный секретарь" at most
-        return False
-    from .morph import analyse_word
-
-    role = before[-1]
-    lemmas = {p.lemma for p in analyse_word(lang, role) if p.pos in ("NOUN", None)} | {role.lower()}
-    return bool(lemmas & _role_lemmas(lang))
-
-
 def sentence_candidates(doc: Document, tokens: list[Token], lang: str) -> list[Candidate]:
     cues = _entity_cues(lang)
     not_names = set(cues.get("not_names") or [])
@@ -560,6 +537,29 @@ def sentence_candidates(doc: Document, tokens: list[Token], lang: str) -> list[C
         + place_phrase_candidates(tokens, cues, lang)
         + org_phrase_candidates(tokens, cues, lang)
     )
+
+
+def _with_role_names(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """Add the names a role introduces ("представитель ГУР Юсов") that no person span covers;
+    a model's organisation or place span running into such a name ends before it."""
+    index = TokenIndex(doc.tokens)
+    known = {t.i for c in candidates if c.origin == "kb" for t in index.within(c.start, c.end)}
+    for sent in doc.sentences:
+        lang = doc.paragraph_language(sent.start) or doc.language or "uk"
+        for start, end in role_name_spans(doc.sentence_tokens(sent), lang, known):
+            overlapping = [c for c in candidates if c.start < end and start < c.end]
+            if any(c.label == "PER" for c in overlapping):
+                continue
+            for c in overlapping:
+                candidates.remove(c)
+                if c.start < start and doc.text[c.start : start].strip():
+                    head = doc.text[c.start : start].rstrip()
+                    candidates.append(
+                        Candidate(c.start, c.start + len(head), c.label, c.origin, None, c.kb_id, c.score)
+                    )
+            lemma = _restored_name(doc, start, end, "PER", index)
+            candidates.append(Candidate(start, end, "PER", "rule", lemma, score=0.7))
+    return candidates
 
 
 @stage("ner", requires=("tokens", "lemmas", "model_mentions"), assigns=("mentions",))
@@ -578,12 +578,11 @@ def ner(doc: Document) -> Document:
     kb_found = sorted((c for c in candidates if c.origin == "kb"), key=lambda c: c.start)
     kb_starts = [c.start for c in kb_found]
     candidates = [
-        c
-        for c in candidates
-        if not _generic(doc, c) and not _role_before_kb_name(doc, c, kb_found, kb_starts)
+        c for c in candidates if not _generic(doc, c) and not role_before_kb_name(doc, c, kb_found, kb_starts)
     ]
     if doc.model_mentions:  # the model finds capitalised names better than the name rules do
         candidates = [c for c in candidates if not _weak_person_rule(c)]
+    candidates = _with_role_names(doc, candidates)
     kept = resolve_overlaps(candidates)
     _prefer_kb_label(kept, candidates)
     kept = sorted(kept + repeated_surnames(doc, kept), key=lambda c: c.start)

@@ -205,7 +205,9 @@ def sentence_features(tokens: list[Token], context: DocContext = DocContext()) -
     own = [_token_features(token, k == 0, quotes[k], context) for k, token in enumerate(tokens)]
     # each token is a neighbour of up to four others: filter its features once per distance,
     # the surface features once per word form
-    shared = {d: [_neighbour_features(t.norm, feats, d) for t, feats in zip(tokens, own)] for d in _CONTEXT_KEYS}
+    shared = {
+        d: [_neighbour_features(t.norm, feats, d) for t, feats in zip(tokens, own)] for d in _CONTEXT_KEYS
+    }
     out = []
     for k, feats in enumerate(own):
         row = ["bias", *feats]

@@ -31,7 +31,8 @@ def techniques(doc: Document) -> Document:
         return doc
     prediction = load_model().predict(doc.text)
     doc.technique_scores = {label: round(score, 4) for label, score in prediction.scores.items()}
-    doc.techniques = sorted((Technique(label, doc.technique_scores[label]) for label in prediction.labels),
-                            key=lambda t: -t.score)
+    doc.techniques = sorted(
+        (Technique(label, doc.technique_scores[label]) for label in prediction.labels), key=lambda t: -t.score
+    )
     doc.manipulative_spans = [ManipulativeSpan(doc.text[s:e], s, e) for s, e in prediction.spans]
     return doc
