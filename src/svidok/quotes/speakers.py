@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Entity, Token
+from ..resources import morph_analyzer
 from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
 from .lexicon import CLAUSE_BREAKS, SENTENCE_END, is_word, lemmas
@@ -152,10 +153,19 @@ def _nominative_name(ctx: Context, span: NameSpan, last_word: bool = False) -> b
     """Whether a name reads as a subject: a word of it (or its last) has a nominative reading,
     or it is written exactly as its entity's nominative name ("Юсов", "Себастьен Лекорню",
     which the dictionary only guesses at)."""
-    if span.entity is not None and span.surface == span.entity.name:
-        return True
     words = [ctx.tokens[span.last]] if last_word else ctx.tokens[span.first : span.last + 1]
-    return any(_nominative(t) for t in words)
+    if any(_nominative(t) for t in words):
+        return True
+    as_entity = span.entity is not None and span.surface == span.entity.name
+    return as_entity and not any(_known_oblique(ctx, t) for t in ctx.tokens[span.first : span.last + 1])
+
+
+def _known_oblique(ctx: Context, token: Token) -> bool:
+    """A dictionary word read as a singular noun in another case ("Президента")."""
+    lang = ctx.doc.language if ctx.doc.language in ("uk", "ru") else "uk"
+    if not morph_analyzer(lang).word_is_known(token.text.lower()):
+        return False
+    return any(p.pos == "NOUN" and p.number != "plur" and p.case not in (None, "nomn") for p in token.parses)
 
 
 def _nominative(token: Token) -> bool:
@@ -361,13 +371,27 @@ def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
     for span in reversed(ctx.names):
         if span.last >= i:
             continue
-        if ctx.tokens[i].sent - ctx.tokens[span.last].sent > _ANTECEDENT_SENTENCES:
+        if _narrative_distance(ctx, span.last, i) > _ANTECEDENT_SENTENCES:
             return None
         if span.first in ctx.quoted and i not in ctx.quoted:
             continue  # named inside someone's quote, not the subject carried over
         if span.type in ("PER", "PERS") and _compatible(verb, set(span.genders), set()):
             return span
     return None
+
+
+def _narrative_distance(ctx: Context, earlier: int, later: int) -> int:
+    """Sentences from token ``earlier`` to ``later``, not counting those wholly inside quote
+    marks: a six-sentence quote does not make its speaker a distant antecedent."""
+    first, last = ctx.tokens[earlier].sent, ctx.tokens[later].sent
+    if last - first <= _ANTECEDENT_SENTENCES:
+        return last - first
+    between = {
+        ctx.tokens[k].sent
+        for k in range(earlier + 1, later)
+        if k not in ctx.quoted and is_word(ctx.tokens[k])
+    }
+    return len(between - {first, last}) + 1
 
 
 def resolve_pronoun(ctx: Context, i: int) -> Speaker:
