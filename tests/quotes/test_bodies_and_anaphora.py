@@ -110,3 +110,56 @@ def test_a_quote_opened_after_a_sentence_end_runs_over_paragraphs(analyse):
 )
 def test_names_no_entity_covers_are_given_in_the_nominative(analyse, text, speaker):
     assert _rows(analyse(text, []))[0][2] == speaker
+
+
+ESTA_Q = ("Еста Холдинг", "ORG", ["Еста Холдинг", "Еста-Холдинг"])
+VITER = ("Петро Іваненко", "PER", ["Петро Іваненко"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "За інформацією «Еста Холдинг», тріщини на будівлях не є небезпечними.",
+            ("indirect", "тріщини на будівлях не є небезпечними", "Еста Холдинг", None),
+        ),
+        (  # no comma after the name: the clause follows it
+            "Крім того, за версією «Еста-Холдинг» оренда цих земель передбачена проектом.",
+            ("indirect", "оренда цих земель передбачена проектом", "Еста Холдинг", None),
+        ),
+        (  # impersonal passive: a quote with no speaker
+            "Зазначається, що це спільна власність судді та її чоловіка.",
+            ("indirect", "це спільна власність судді та її чоловіка", None, None),
+        ),
+        (
+            "Депутат Петро Іваненко заявив, що сесію зірвано. Мовляв, голова побоюється критики.",
+            ("indirect", "голова побоюється критики", "Петро Іваненко", "Депутат"),
+        ),
+        (  # "Мовляв" with no quote just before: nobody named
+            "Сесію зірвали. Мовляв, голова побоюється критики.",
+            ("indirect", "голова побоюється критики", None, None),
+        ),
+    ],
+)
+def test_company_versions_impersonal_passives_and_reportedly(analyse, text, expected):
+    assert _rows(analyse(text, [ESTA_Q, VITER]))[-1] == expected
+
+
+def test_according_to_a_body_other_than_a_company_version_is_no_quote(analyse):
+    rows = _rows(analyse("За словами «Еста Холдинг», тріщини на будівлях не є небезпечними.", [ESTA_Q]))
+    assert rows == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Об этом сказал министр Вопке Хекстра, заявивший в парламенте, что правительство готово.",
+            ("indirect", "правительство готово", "Вопке Хекстра", "министр"),
+        ),
+        ("Сообщается, что переговоры продолжаются.", ("indirect", "переговоры продолжаются", None, None)),
+    ],
+)
+def test_russian_participles_and_impersonal_verbs_report(analyse, text, expected):
+    hek = ("Вопке Хекстра", "PER", ["Вопке Хекстра"])
+    assert _rows(analyse(text, [hek], language="ru"))[-1] == expected

@@ -81,3 +81,15 @@ def test_a_legal_form_does_not_split_an_organisation():
         "Реконструкцією займається ТОВ «Еста Холдинг». За інформацією «Еста Холдинг», тріщини не є небезпечними."
     )
     assert list(orgs.values()) == [["ТОВ «Еста Холдинг»", "Еста Холдинг"]]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Депутат Петро Іваненко заявив про відставку.", "Петро Іваненко"),  # not the vocative of Петра
+        ("Слово надали Петрові Іваненку.", "Петро Іваненко"),  # a first name, not the surname Петров
+        ("Слово надали Сергію Петрову.", "Сергій Петров"),
+    ],
+)
+def test_first_names_are_read_as_first_names_in_the_nominative(text, name):
+    assert name in _people(text)

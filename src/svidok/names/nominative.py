@@ -19,6 +19,8 @@ def _agreement(tokens: list[Token]) -> frozenset[tuple[str, str]]:
     """(case, gender) pairs of the first-name readings among ``tokens`` (empty when none)."""
     for token in tokens:
         pairs = {(p.case, p.gender) for p in token.parses if p.name_type == "Name" and p.case and p.gender}
+        if any(case != "voct" for case, _ in pairs):  # "Петро" is no vocative of "Петра" in news
+            pairs = {(case, gender) for case, gender in pairs if case != "voct"}
         if pairs:
             return frozenset(pairs)
     return frozenset()
@@ -44,7 +46,9 @@ def agreeing_word(word: str, pairs: frozenset[tuple[str, str]], lang: str) -> st
             lemma = inflected.word if inflected else parse.normal_form
         else:
             lemma = parse.normal_form
-        rank = 0 if any(t in tag for t in _NAME_TAGS) else 1 if tag.POS == "NOUN" else 2
+        # a first name before a surname ("Петрові" is Петро, not Петров), a nominative first
+        kind = 0 if "Name" in tag else 1 if any(t in tag for t in _NAME_TAGS) else 2 if tag.POS == "NOUN" else 3
+        rank = (kind, tag.case != "nomn")
         if best is None or rank < best[0]:
             best = (rank, lemma)
     return _capitalised(best[1]) if best else None

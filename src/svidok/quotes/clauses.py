@@ -269,8 +269,11 @@ def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
     return Found(before[0], before[1], "indirect", speaker, (verb_i, verb_i))
 
 
-def _beside(ctx: Context, cue_first: int, cue_last: int, lo: int, hi: int, speaker: Speaker) -> Found | None:
-    """The clause before or after a parenthetical cue, the longer one when it sits mid-sentence."""
+def _beside(
+    ctx: Context, cue_first: int, cue_last: int, lo: int, hi: int, speaker: Speaker, name_last: int | None = None
+) -> Found | None:
+    """The clause before or after a parenthetical cue, the longer one when it sits mid-sentence;
+    with no comma after the cue, what follows the speaker's name ("за версією «X» оренда …")."""
     close = next(
         (
             j
@@ -280,6 +283,8 @@ def _beside(ctx: Context, cue_first: int, cue_last: int, lo: int, hi: int, speak
         None,
     )
     before = _trim(ctx, lo, cue_first - 1)
+    if close is None and name_last is not None:
+        close = name_last + 1 if name_last + 1 < hi and ctx.tokens[name_last + 1].norm == "»" else name_last
     after = _trim(ctx, close + 1, hi - 1) if close is not None else None
     options = [r for r in (before, after) if r is not None]
     if not options:
@@ -348,10 +353,27 @@ def _according_to(ctx: Context, i: int) -> Found | None:
             speaker, at = speaker_after(ctx, cue_last, hi)
         if at is None:
             return None
-        if speaker.entity is not None and speaker.entity.type not in ("PER", "PERS"):
+        named = ctx.name_at.get(at)
+        body_speaks = phrase in lex.according_to_bodies  # "За інформацією «Еста Холдинг», …"
+        if speaker.entity is not None and speaker.entity.type not in ("PER", "PERS") and not body_speaks:
             return None  # "according to Reuters" names a source, not a speaker
-        return _beside(ctx, i, cue_last, lo, hi, speaker)
+        return _beside(ctx, i, cue_last, lo, hi, speaker, named.last if named is not None else None)
     return None
+
+
+def _reportedly(ctx: Context, i: int, found: list[Found]) -> Found | None:
+    """ "Мовляв, Валентин Вітер побоюється критики.": the rest of the sentence is reported, by
+    the last speaker when a quote came in the two sentences before, else by nobody named."""
+    lo, hi = ctx.sentence_range(i)
+    if i != lo or ctx.tokens[i].norm.lower() not in ctx.lex(i).reportedly:
+        return None
+    if i + 2 >= hi or ctx.tokens[i + 1].norm != ",":
+        return None
+    last = hi - 1
+    while last > i + 2 and ctx.tokens[last].norm in SENTENCE_END:
+        last -= 1
+    recent = found and ctx.tokens[i].sent - ctx.tokens[found[-1].last].sent <= 2
+    return Found(i + 2, last, "indirect", found[-1].speaker if recent else Speaker(), (i, i))
 
 
 def cue_quotes(ctx: Context) -> list[Found]:
@@ -361,7 +383,7 @@ def cue_quotes(ctx: Context) -> list[Found]:
     for i, token in enumerate(ctx.tokens):
         if i in ctx.quoted or i in claimed or not is_word(token):
             continue
-        quote = _according_to(ctx, i)
+        quote = _according_to(ctx, i) or _reportedly(ctx, i, found)
         if quote is None and speech_register(ctx.lex(i), token):
             quote = _verb_quote(ctx, i)
         if quote is None or any(j in claimed for j in range(quote.first, quote.last + 1)):

@@ -27,6 +27,7 @@ class Lexicon:
     topic_verbs: dict[str, frozenset[str]]  # preposition -> verb lemmas it introduces content for
     claim_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    according_to_bodies: frozenset[tuple[str, ...]]
     pronouns: dict[str, str]  # pronoun -> masc/femn/plur
     roles: frozenset[str]
     groups: frozenset[str]
@@ -53,6 +54,7 @@ class Lexicon:
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its class
     company_nouns: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
+    reportedly: frozenset[str] = frozenset()
 
     def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
         """The role lemmas in ``found`` with every synonym the data lists for them."""
@@ -97,6 +99,8 @@ def lexicon(lang: str | None) -> Lexicon:
         },
         claim_nouns=_words(speech, "claim_nouns"),
         according_to=_phrases(speech, "according_to"),
+        according_to_bodies=frozenset(_phrases(speech, "according_to_bodies")),
+        reportedly=_words(speech, "reportedly"),
         pronouns={str(k).lower(): str(v) for k, v in (speech.get("pronouns") or {}).items()},
         roles=_words(roles, "roles"),
         groups=_words(roles, "groups"),
@@ -144,7 +148,8 @@ def speech_register(lex: Lexicon, token: Token) -> str | None:
     # The best reading may be something else ("говорят" read as a parenthetical, "говорить" as
     # a dialect infinitive): any of the top readings that is a finite reporting verb counts.
     for parse in token.parses[:4]:
-        if parse.pos not in ("VERB", "GRND") or parse.grammemes & _NOT_REPORTING:
+        active_participle = parse.pos == "PRTF" and "actv" in parse.grammemes  # ru "заявивший"
+        if parse.pos not in ("VERB", "GRND") and not active_participle or parse.grammemes & _NOT_REPORTING:
             continue
         if parse.lemma.lower() in lex.verbs:
             return lex.verbs[parse.lemma.lower()]

@@ -180,6 +180,9 @@ def _after_preposition(ctx: Context, first: int) -> bool:
 def _complement_of_noun(ctx: Context, first: int) -> bool:
     """ "Представники рф", "Уряд Британії": a place or body right after the noun it depends on."""
     prev = first - 1
+    if prev >= 1 and ctx.tokens[prev].norm == "«":  # "директора «Офісу»", not "За інформацією «X»"
+        lex = ctx.lex(prev)
+        return bool(lemmas(ctx.tokens[prev - 1]) & (lex.roles | lex.groups))
     return prev >= 0 and prev not in ctx.name_at and ctx.tokens[prev].pos == "NOUN"
 
 
@@ -243,7 +246,8 @@ def _search_right(
         token = ctx.tokens[i]
         if _inside_org_title(ctx, i) or _marks_a_name(ctx, i):
             continue  # "директор ТОВ «БВК «Компанія Федорченко» Віталій Авраменко": past the name
-        if not agree and (token.norm in "«»" or i in ctx.quoted and verb_i not in ctx.quoted):
+        in_title = i in ctx.quoted and verb_i not in ctx.quoted and i not in ctx.name_at
+        if not agree and (token.norm in "«»" or in_title):
             continue  # "за словами директора «Офісу» Олега Литвяка": look past the title
         if (
             token.norm in CLAUSE_BREAKS
