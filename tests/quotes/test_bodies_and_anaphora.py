@@ -163,3 +163,22 @@ def test_according_to_a_body_other_than_a_company_version_is_no_quote(analyse):
 def test_russian_participles_and_impersonal_verbs_report(analyse, text, expected):
     hek = ("Вопке Хекстра", "PER", ["Вопке Хекстра"])
     assert _rows(analyse(text, [hek], language="ru"))[-1] == expected
+
+
+def test_a_quoted_body_after_a_role_is_passed_for_the_person_named_after_it(analyse):
+    kpt = ("Київпастранс", "ORG", ["Київпастрансу"])
+    bom = ("Юрій Бомбандьоров", "PER", ["Юрія Бомбандьорова"])
+    text = "За словами голови тендерного комітету «Київпастрансу» Юрія Бомбандьорова, підміна неможлива."
+    assert _rows(analyse(text, [kpt, bom])) == [
+        ("indirect", "підміна неможлива", "Юрій Бомбандьоров", "голови тендерного комітету «Київпастрансу»")
+    ]
+
+
+def test_continuing_attributes_a_quote(analyse):
+    kud = ("Олексій Кудрін", "PER", ["Олексій Кудрін", "Кудрін"])
+    text = (
+        "Олексій Кудрін виступив. «Я обережно відношуся до цифри», – продовжив Кудрін. Уряд продовжив роботу."
+    )
+    assert _rows(analyse(text, [kud])) == [
+        ("direct", "Я обережно відношуся до цифри", "Олексій Кудрін", None)
+    ]

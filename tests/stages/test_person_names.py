@@ -93,3 +93,10 @@ def test_a_legal_form_does_not_split_an_organisation():
 )
 def test_first_names_are_read_as_first_names_in_the_nominative(text, name):
     assert name in _people(text)
+
+
+def test_a_hyphenated_spelling_does_not_split_an_organisation():
+    orgs = _orgs(
+        "За інформацією «Еста Холдинг», тріщин немає. Крім того, за версією «Еста-Холдинг» оренда законна."
+    )
+    assert list(orgs.values()) == [["Еста Холдинг", "Еста-Холдинг"]]

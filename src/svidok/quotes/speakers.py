@@ -241,7 +241,7 @@ def _head_of_complement(
 def _search_right(
     ctx: Context, verb_i: int, hi: int, need_nominative: bool, agree: bool = True
 ) -> _Candidate | None:
-    verb, fallback = (ctx.tokens[verb_i] if agree else None), None
+    verb, fallback, title = (ctx.tokens[verb_i] if agree else None), None, None
     for i in range(verb_i + 1, hi):
         token = ctx.tokens[i]
         if _inside_org_title(ctx, i) or _marks_a_name(ctx, i):
@@ -259,12 +259,15 @@ def _search_right(
         cand = _candidate_at(ctx, i, need_nominative)
         if cand is None or not _usable(ctx, cand, verb):
             continue
+        if cand.kind == "name" and not agree and cand.name.type not in ("PER", "PERS") and i in ctx.quoted:
+            title = title or cand  # "голови комітету «Київпастрансу» Юрія …": a person may follow
+            continue
         if cand.kind == "name":
             return cand
         if cand.kind == "pronoun":
             return fallback or cand
         fallback = fallback or cand  # a role noun may be followed by its holder's name
-    return fallback
+    return title or fallback  # "За інформацією «Еста Холдинг»": the body itself
 
 
 def _inside_org_title(ctx: Context, i: int) -> bool:

@@ -60,7 +60,7 @@ def org_core(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0] in _legal_forms():
         words = words[1:]
-    return " ".join(words).strip('«»"“”„ ')
+    return " ".join(words).strip('«»"“”„ ').replace("-", " ")  # "Еста-Холдинг" = "Еста Холдинг"
 
 
 def _people_in_full(doc: Document) -> dict[str, set[str | None]]:
