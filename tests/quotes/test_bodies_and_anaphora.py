@@ -182,3 +182,9 @@ def test_continuing_attributes_a_quote(analyse):
     assert _rows(analyse(text, [kud])) == [
         ("direct", "Я обережно відношуся до цифри", "Олексій Кудрін", None)
     ]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_court_is_the_court(analyse):
+    court = ("Київський апеляційний адмінсуд", "ORG", ["Київський апеляційний адмінсуд"])
+    text = "А у 2011 році Київський апеляційний адмінсуд змінив постанову. Він зазначив, що суд не може втручатися."
+    assert _rows(analyse(text, [court]))[-1][2] == "Київський апеляційний адмінсуд"

@@ -60,7 +60,9 @@ def test_organisation_and_place_names_are_restored_to_the_nominative(text, phras
 
 
 def test_model_span_is_cut_before_lowercase_words_of_another_script():
-    doc = svidok.analyze("Управление было эффективным, пишет Financial Times со ссылкой на источники.", language="ru")
+    doc = svidok.analyze(
+        "Управление было эффективным, пишет Financial Times со ссылкой на источники.", language="ru"
+    )
     assert "Financial Times" in {m.text for m in doc.mentions}
     assert not [m for m in doc.mentions if "ссылк" in m.text]
 
@@ -68,7 +70,10 @@ def test_model_span_is_cut_before_lowercase_words_of_another_script():
 @pytest.mark.parametrize(
     "text, paragraphs",
     [
-        ("Он заявил, что \nв вопросе помощи.\nНовый абзац.", ["Он заявил, что \nв вопросе помощи.", "Новый абзац."]),
+        (
+            "Он заявил, что \nв вопросе помощи.\nНовый абзац.",
+            ["Он заявил, что \nв вопросе помощи.", "Новый абзац."],
+        ),
         ("Поставки растут\n, добавив это.", ["Поставки растут\n, добавив это."]),
         ("Перший.\n\nдругий з малої літери.", ["Перший.", "другий з малої літери."]),
         ("Заголовок\nТекст статті.", ["Заголовок", "Текст статті."]),
@@ -86,6 +91,7 @@ def test_a_wrapped_line_continues_its_paragraph(text, paragraphs):
         ("Об этом заявил представитель ГУР Юсов.", "ru", "Юсов", "ГУР"),
         ("Об этом заявил министр обороны Франции Себастьен Лекорню.", "ru", "Себастьен Лекорню", None),
         ("Так вважає аналітик Олексій Жмеренецький.", "uk", "Олексій Жмеренецький", None),
+        ("Молдовський мільярдер Анатол Статі заявив про купівлю.", "uk", "Анатол Статі", None),
     ],
 )
 def test_a_role_introduces_a_name_the_model_does_not_know(text, lang, person, organisation):

@@ -82,8 +82,10 @@ def previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
     if start == 0:
         return None
     lo, hi = ctx.sentence_range(start - 1)
-    span = next((n for n in ctx.names if lo <= n.first < hi), None)
-    if span is None or span.type != "ORG" or span.first > lo + 1 or span.first in ctx.quoted:
+    verb = next((k for k in range(lo, hi) if ctx.tokens[k].pos == "VERB"), hi)
+    # the first name before the sentence's verb ("А у 2011 році Київський … адмінсуд змінив")
+    span = next((n for n in ctx.names if lo <= n.first < verb), None)
+    if span is None or span.type != "ORG" or span.first in ctx.quoted:
         return None
     head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
     if head is None or not _nominative(head):

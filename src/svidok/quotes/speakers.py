@@ -157,7 +157,7 @@ def _nominative_name(ctx: Context, span: NameSpan, last_word: bool = False) -> b
     if any(_nominative(t) for t in words):
         return True
     as_entity = span.entity is not None and span.surface == span.entity.name
-    return as_entity and not any(_known_oblique(ctx, t) for t in ctx.tokens[span.first : span.last + 1])
+    return as_entity and not _known_oblique(ctx, ctx.tokens[span.first])  # "Анатол Статі" ok
 
 
 def _known_oblique(ctx: Context, token: Token) -> bool:
@@ -196,6 +196,10 @@ def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
         genders, numbers = _noun_features(ctx.tokens[span.first : span.last + 1])
         if span.type in ("PER", "PERS"):  # a named person is one person, whatever a guessed
             # reading of an unknown surname says ("Сибига" read as plural of "сибиго")
+            if not span.genders and not any(
+                p.name_type for t in ctx.tokens[span.first : span.last + 1] for p in t.parses
+            ):
+                return _compatible(verb, set(), {"sing"})  # "Анатол Статі": no reading is a name's
             return _compatible(verb, set(span.genders) or genders, {"sing"} if span.genders else numbers)
         if span.first == span.last and ctx.tokens[span.first].text.isupper():
             numbers = set()  # "МЗС заявило", "МЗС заявили", "США заявили": either number

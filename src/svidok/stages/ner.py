@@ -557,7 +557,9 @@ def _with_role_names(doc: Document, candidates: list[Candidate]) -> list[Candida
                     candidates.append(
                         Candidate(c.start, c.start + len(head), c.label, c.origin, None, c.kb_id, c.score)
                     )
-            lemma = _restored_name(doc, start, end, "PER", index)
+            words = index.within(start, end)
+            first_name = any(p.name_type == "Name" for p in words[0].parses)
+            lemma = _restored_name(doc, start, end, "PER", index) if first_name else doc.text[start:end]
             candidates.append(Candidate(start, end, "PER", "rule", lemma, score=0.7))
     return candidates
 

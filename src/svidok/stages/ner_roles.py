@@ -34,7 +34,7 @@ def _is_role(token: Token, lang: str) -> bool:
     return bool(found & role_lemmas(lang)) and not token.text.isupper()
 
 
-def _name_word(token: Token, lang: str) -> bool:
+def _name_word(token: Token, lang: str, following: bool = False) -> bool:
     """A capitalised Cyrillic word that may be a name: the dictionary reads it as one, does not
     know it ("Лекорню"), or knows it only as no singular noun or adjective ("Юсов"); not the
     capitalised adjective or noun that opens an organisation's name ("Полтавської", "Президента")."""
@@ -49,6 +49,8 @@ def _name_word(token: Token, lang: str) -> bool:
         return True
     if any(p.pos == "ADJF" and not p.name_type for p in token.parses):
         return False  # "Полтавської" is an adjective first, whatever surname it may also be
+    if following:
+        return True  # a surname after a first name ("Анатол Статі"), whatever noun it spells
     if any(p.name_type for p in token.parses):
         return True
     return not any(p.pos == "NOUN" and p.number != "plur" for p in token.parses)
@@ -73,7 +75,7 @@ def role_name_spans(tokens: list[Token], lang: str, known: set[int]) -> list[tup
         while j < len(tokens) and j - k <= _MAX_COMPLEMENT and _complement_word(tokens[j], known):
             j += 1
         end = j
-        while end < len(tokens) and end - j < _MAX_NAME and _name_word(tokens[end], lang):
+        while end < len(tokens) and end - j < _MAX_NAME and _name_word(tokens[end], lang, following=end > j):
             if tokens[end].i in known:
                 break
             end += 1
