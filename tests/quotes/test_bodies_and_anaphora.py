@@ -188,3 +188,22 @@ def test_he_after_a_sentence_whose_subject_is_a_court_is_the_court(analyse):
     court = ("Київський апеляційний адмінсуд", "ORG", ["Київський апеляційний адмінсуд"])
     text = "А у 2011 році Київський апеляційний адмінсуд змінив постанову. Він зазначив, що суд не може втручатися."
     assert _rows(analyse(text, [court]))[-1][2] == "Київський апеляційний адмінсуд"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "Собеседники газеты объясняют его пропажу тем, что Путин стремится навести порядок.",
+            "ru",
+            ("indirect", "Путин стремится навести порядок", None, "Собеседники газеты"),
+        ),
+        (
+            "Експерти пояснюють це тим, що голуби масово гинуть.",
+            "uk",
+            ("indirect", "голуби масово гинуть", None, "Експерти"),
+        ),
+    ],
+)
+def test_a_correlative_before_the_complementizer_keeps_the_clause(analyse, text, lang, expected):
+    assert _rows(analyse(text, [], language=lang)) == [expected]

@@ -143,8 +143,8 @@ def _complement_start(ctx: Context, verb_i: int) -> int | None:
             return None
         if low in CLAUSE_BREAKS or low in SENTENCE_END or low in "«»" or speech_register(lex, ctx.tokens[i]):
             return None
-        if ctx.tokens[i].pos in ("VERB", "GRND", "CONJ"):
-            return None
+        if ctx.tokens[i].pos in ("VERB", "GRND", "CONJ") and low not in lex.correlatives:
+            return None  # "объясняют его пропажу тем, что …" runs on past the correlative
         gap += 1
         i += 1
     return None
