@@ -207,3 +207,16 @@ def test_he_after_a_sentence_whose_subject_is_a_court_is_the_court(analyse):
 )
 def test_a_correlative_before_the_complementizer_keeps_the_clause(analyse, text, lang, expected):
     assert _rows(analyse(text, [], language=lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "second, speaker",
+    [
+        ("«Проблеми відійдуть у минуле», - цитує прес-служба міністерства.", "Роман Богачов"),
+        ("«Проблеми відійдуть у минуле», - зазначили в прес-службі.", None),  # not a citing verb
+    ],
+)
+def test_a_citing_verb_passes_on_the_last_speakers_words(analyse, second, speaker):
+    bog = ("Роман Богачов", "PER", ["Роман БОГАЧОВ"])
+    text = "Картки стануть історією, заявив заступник міністра Роман БОГАЧОВ.\n\n" + second
+    assert _rows(analyse(text, [bog]))[-1][2] == speaker

@@ -200,6 +200,21 @@ def _dash_continuation(ctx: Context, verb: int, speaker: Speaker, claimed: set[i
     return []
 
 
+_CITED_SENTENCES = 3  # how far back the quote a citing verb passes on may be
+
+
+def cited_speakers(found: list[Found], ctx: Context) -> None:
+    """ "«…», – цитує прес-служба міністерства" after a quote of the deputy minister: a citing
+    verb passes on the words of the person quoted just before, who is the speaker."""
+    ordered = sorted(found, key=lambda f: f.first)
+    for prev, cur in pairwise(ordered):
+        if cur.cue is None or speech_register(ctx.lex(cur.cue[0]), ctx.tokens[cur.cue[0]]) != "cite":
+            continue
+        near = ctx.tokens[cur.first].sent - ctx.tokens[prev.last].sent <= _CITED_SENTENCES
+        if near and prev.speaker.name is not None and cur.speaker.entity is not prev.speaker.entity:
+            cur.speaker = Speaker(prev.speaker.entity, prev.speaker.name, prev.speaker.role)
+
+
 def continue_speakers(found: list[Found], ctx: Context) -> None:
     """A paragraph-long quote with no attribution continues the neighbouring paragraph's speaker."""
     ordered = sorted(found, key=lambda f: f.first)
