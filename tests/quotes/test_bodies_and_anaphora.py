@@ -220,3 +220,29 @@ def test_a_citing_verb_passes_on_the_last_speakers_words(analyse, second, speake
     bog = ("Роман Богачов", "PER", ["Роман БОГАЧОВ"])
     text = "Картки стануть історією, заявив заступник міністра Роман БОГАЧОВ.\n\n" + second
     assert _rows(analyse(text, [bog]))[-1][2] == speaker
+
+
+def test_so_says_attributes_the_paragraphs_before_it(analyse):
+    text = (
+        "Країну руйнує інституційна криза.\n\nВибратися можна, сформувавши нові правила гри.\n\n"
+        "Так вважає аналітик Олексій Жмеренецький."
+    )
+    rows = _rows(analyse(text, [ZHM]))
+    assert rows == [
+        (
+            "indirect",
+            "Країну руйнує інституційна криза.\n\nВибратися можна, сформувавши нові правила гри",
+            "Олексій Жмеренецький",
+            "аналітик",
+        )
+    ]
+
+
+def test_so_says_stops_at_a_quote_already_attributed(analyse):
+    text = (
+        "«Треба діяти», – сказав Георгій Чижов.\n\nКриза поглиблюється з кожним роком.\n\n"
+        "Так вважає аналітик Олексій Жмеренецький."
+    )
+    rows = _rows(analyse(text, [ZHM, CHYZH]))
+    assert rows[-1][1:3] == ("Криза поглиблюється з кожним роком", "Олексій Жмеренецький")
+    assert rows[0][1:3] == ("Треба діяти", "Георгій Чижов")

@@ -56,6 +56,7 @@ class Lexicon:
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
     correlatives: frozenset[str] = frozenset()
+    anaphoric_openers: frozenset[str] = frozenset()
 
     def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
         """The role lemmas in ``found`` with every synonym the data lists for them."""
@@ -103,6 +104,7 @@ def lexicon(lang: str | None) -> Lexicon:
         according_to_bodies=frozenset(_phrases(speech, "according_to_bodies")),
         reportedly=_words(speech, "reportedly"),
         correlatives=_words(speech, "correlatives"),
+        anaphoric_openers=_words(speech, "anaphoric_openers"),
         pronouns={str(k).lower(): str(v) for k, v in (speech.get("pronouns") or {}).items()},
         roles=_words(roles, "roles"),
         groups=_words(roles, "groups"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..document import Document, Quote
 from ..pipeline import stage
+from ..quotes.anaphoric import with_backward_quotes
 from ..quotes.clauses import Found, cue_quotes
 from ..quotes.context import Context, fresh_context
 from ..quotes.direct import cited_speakers, continue_speakers, dash_lines, label_lines, marked_quotes
@@ -33,6 +34,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     ctx = fresh_context(doc)
     found = cue_quotes(ctx)
     found += marked_quotes(ctx)
+    found = with_backward_quotes(ctx, found)
     claimed = {i for f in found for i in range(f.first, f.last + 1)}
     found += dash_lines(ctx, claimed)
     claimed = {i for f in found for i in range(f.first, f.last + 1)}
