@@ -246,3 +246,15 @@ def test_so_says_stops_at_a_quote_already_attributed(analyse):
     rows = _rows(analyse(text, [ZHM, CHYZH]))
     assert rows[-1][1:3] == ("Криза поглиблюється з кожним роком", "Олексій Жмеренецький")
     assert rows[0][1:3] == ("Треба діяти", "Георгій Чижов")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Він увійде в клінч із мером, а тоді заявить, що буде балотуватися на посаду мера.", "uk"),
+        ("Завтра президент скаже, що реформа завершена.", "uk"),
+        ("Потом он заявит, что выборы были честными.", "ru"),
+    ],
+)
+def test_a_prediction_that_someone_will_say_something_is_no_quote(analyse, text, lang):
+    assert _rows(analyse(text, [], language=lang)) == []

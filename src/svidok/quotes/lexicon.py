@@ -12,7 +12,7 @@ from ..document import Token
 # "«українське питання» заявлене головним" reports nothing).
 # Infinitives neither: "уряд має пояснити, на що …" reports nothing yet.
 VERB_POS = frozenset({"VERB", "GRND", None})
-_NOT_REPORTING = frozenset({"1per", "infn", "INFN"})
+_NOT_REPORTING = frozenset({"1per", "infn", "INFN", "futr"})  # "а тоді заявить, що": a prediction
 _PREDICATIVE_POS = frozenset({"ADJF", "ADJS"})
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DASHES = frozenset({"—", "–", "-", "--"})
