@@ -201,3 +201,27 @@ def test_russian_press_service_cue(analyse):
     )
     assert _rows(doc) == [("Кремль", "e1", "Кремля", "в пресс-службе")]
     assert doc.quotes[0].source == doc.sources[0].id
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Источники издания говорят, что управление создано.", "ru", [("Источники издания", "говорят")]),
+        (
+            "Высокопоставленный источник в правительстве не стал комментировать эту информацию.",
+            "ru",
+            [("Высокопоставленный источник в правительстве", "стал")],
+        ),
+        ("Джерела в уряді повідомили, що відставки не буде.", "uk", [("Джерела в уряді", "повідомили")]),
+        ("Джерело енергії вичерпалося.", "uk", []),  # no reporting verb: not an informant
+    ],
+)
+def test_anonymous_informants_are_sources(analyse, text, lang, expected):
+    doc = analyse(text, [], language=lang)
+    assert [(s.mention.text, s.cue) for s in doc.sources] == expected
+
+
+def test_a_journalists_outlet_is_a_source_too(analyse):
+    journalist = ("Вероніка Гаврилюк", "PER", ["Вероніка Гаврилюк"])
+    doc = analyse("Як пише Вероніка Гаврилюк у «Комерсанті-Україна», власник змінився.", [journalist])
+    assert [s.mention.text for s in doc.sources] == ["Вероніка Гаврилюк", "Комерсанті-Україна"]

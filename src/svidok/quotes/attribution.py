@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..document import Entity
 from .context import Context
+from .informants import informant_at, outlet_start
 from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
 
 _MAX_NP = 5
@@ -252,6 +253,9 @@ def _attribution_at(ctx: Context, i: int) -> Attribution | None:
         found = _verb_source(ctx, i, lo, hi)
     elif (found := _document_verb(ctx, i, hi)) is not None:
         cue = (i, i)
+    elif (informant := informant_at(ctx, i)) is not None:
+        first, last, verb = informant  # "Источники издания говорят, что …"
+        return Attribution(first, last, ctx.text(first, last)[0], None, (verb, verb))
     else:
         return _document_locative(ctx, i, hi)
     if found is None:
@@ -285,7 +289,26 @@ def find_attributions(ctx: Context) -> list[Attribution]:
         claimed.update(range(att.first, att.last + 1))
         _classify(ctx, att)
         found.append(att)
+        outlet = _journalists_outlet(ctx, att)
+        if outlet is not None:
+            claimed.update(range(outlet.first, outlet.last + 1))
+            found.append(outlet)
     return found
+
+
+def _journalists_outlet(ctx: Context, att: Attribution) -> Attribution | None:
+    """ "Як пише Вероніка Гаврилюк у «Комерсанті-Україна»": the outlet is a source too."""
+    span = ctx.name_at.get(att.first)
+    if span is None or span.type not in ("PER", "PERS"):
+        return None
+    _, hi = ctx.sentence_range(att.first)
+    start = outlet_start(ctx, att.last, hi)
+    found = source_after(ctx, start, hi, plain=False) if start is not None else None
+    if found is None:
+        return None
+    extra = Attribution(*found, att.cue)
+    extra.standalone, extra.anaphoric = att.standalone, att.anaphoric
+    return extra
 
 
 def scopes(ctx: Context, found: list[Attribution]) -> list[tuple[int, int]]:

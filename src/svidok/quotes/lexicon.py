@@ -57,6 +57,9 @@ class Lexicon:
     reportedly: frozenset[str] = frozenset()
     correlatives: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
+    informant_nouns: frozenset[str] = frozenset()
+    media_prepositions: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
 
     def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
         """The role lemmas in ``found`` with every synonym the data lists for them."""
@@ -105,6 +108,9 @@ def lexicon(lang: str | None) -> Lexicon:
         reportedly=_words(speech, "reportedly"),
         correlatives=_words(speech, "correlatives"),
         anaphoric_openers=_words(speech, "anaphoric_openers"),
+        informant_nouns=_words(cues, "informant_nouns"),
+        media_prepositions=_words(cues, "media_prepositions"),
+        negations=_words(speech, "negations"),
         pronouns={str(k).lower(): str(v) for k, v in (speech.get("pronouns") or {}).items()},
         roles=_words(roles, "roles"),
         groups=_words(roles, "groups"),
