@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from ..document import Document, EventArgument, Token
 from ..quotes.lexicon import lexicon as quote_lexicon
+from ..stages.ner import phrase_nominative
 from .lexicon import EventLexicon
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -160,6 +161,7 @@ def _groups(doc, first, last, covered, lex, clauses) -> list[Participant]:
         while a - 1 >= first and a - 1 not in covered and doc.tokens[a - 1].pos == "ADJF":
             a -= 1
         start, end = doc.tokens[a].start, token.end
-        arg = EventArgument(doc.text[start:end], doc.text[start:end], start, end, None)
+        name = phrase_nominative(doc.tokens[a : i + 1], i - a, lex.lang)  # "європейські лідери"
+        arg = EventArgument(name, doc.text[start:end], start, end, None)
         found.append(_participant(doc, a, i, arg, "GROUP", first, lex, clauses))
     return found
