@@ -139,3 +139,14 @@ def test_the_same_verb_outside_sport_is_an_attack():
 @pytest.mark.parametrize("text", ["", "Переговори.", "Зустріч відбудеться завтра."])
 def test_no_event_without_participants(text):
     assert _events(text) == []
+
+
+def test_a_subject_pronoun_is_the_actor_it_refers_to():
+    doc = svidok.analyze(
+        "Президент Володимир Зеленський прибув до Брюсселя. Він відкинув пропозицію Кремля. "
+        "Аналітики вважають це важливим. Вони вимагають санкцій.",
+        language="uk",
+    )
+    actors = {e.type: [(a.name, a.text) for a in e.actors] for e in doc.events}
+    assert actors["REJECT"] == [("Володимир Зеленський", "Він")]
+    assert actors["DEMAND"] == [("Аналітики", "Вони")]

@@ -127,6 +127,7 @@ def participants(
             found.append(_participant(doc, a, b, arg, ent.type, first, lex, clauses))
     covered = {i for p in found for i in range(p.first, p.last + 1)}
     found += _groups(doc, first, last, covered, lex, clauses)
+    found += _pronouns(doc, first, last, covered, lex, clauses)
     found.sort(key=lambda p: p.first)
     for p, q in pairwise(found):
         if q.first == p.last + 1 and q.kind == "PER" and p.kind != "PER":
@@ -144,6 +145,31 @@ def _participant(doc, a, b, arg, kind, floor, lex, clauses) -> Participant:
     cases = mention_cases(doc.tokens[a : b + 1])
     prep = governing_preposition(doc.tokens, a, floor, cases, lex)
     return Participant(a, b, arg, kind, cases, prep, clauses[a - floor])
+
+
+def _pronouns(doc, first, last, covered, lex, clauses) -> list[Participant]:
+    """ "Він відкинув пропозицію": a subject pronoun stands for the person (or the group voice)
+    the quote finder resolves it to; unresolved pronouns are no participants."""
+    from ..quotes.context import shared_context
+    from ..quotes.speakers import resolve_pronoun
+
+    pronouns = quote_lexicon(lex.lang).pronouns
+    found = []
+    for i in range(first, last):
+        token = doc.tokens[i]
+        if i in covered or token.norm.lower() not in pronouns or token.pos not in ("NPRO", None):
+            continue
+        if token.best is None or token.best.case != "nomn":
+            continue  # "його", "їх" are objects or possessives here
+        speaker = resolve_pronoun(shared_context(doc), i)
+        name = speaker.name or speaker.role
+        if name is None:
+            continue
+        entity = speaker.entity.id if speaker.entity is not None else None
+        kind = speaker.entity.type if speaker.entity is not None else "GROUP"
+        arg = EventArgument(name, token.text, token.start, token.end, entity)
+        found.append(_participant(doc, i, i, arg, kind, first, lex, clauses))
+    return found
 
 
 def _groups(doc, first, last, covered, lex, clauses) -> list[Participant]:
