@@ -100,3 +100,8 @@ def test_a_hyphenated_spelling_does_not_split_an_organisation():
         "За інформацією «Еста Холдинг», тріщин немає. Крім того, за версією «Еста-Холдинг» оренда законна."
     )
     assert list(orgs.values()) == [["Еста Холдинг", "Еста-Холдинг"]]
+
+
+def test_hyphenated_adjectives_of_an_organisation_turn_to_the_nominative():
+    doc = svidok.analyze("Директор Південно-Західної залізниці прибув до Північно-Атлантичного альянсу.")
+    assert {e.name for e in doc.entities} == {"Південно-Західна залізниця", "Північно-Атлантичний альянс"}

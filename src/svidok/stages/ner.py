@@ -216,6 +216,11 @@ def _to_nominative(word: str, case: str | None, lang: str, gender: str | None = 
     takes the head noun's ``gender`` ("Сахалінському родовищі" -> "Сахалінське родовище")."""
     if case in (None, "nomn") or lang not in ("uk", "ru") or word.isupper():
         return word
+    head, dash, tail = word.rpartition("-")
+    if dash and head and tail and head[-1:].lower() == "о":  # "Південно-Західній": the last part turns
+        return f"{head}-{_to_nominative(tail, case, lang, gender)}"
+    if dash:
+        return word  # "Еста-Холдинг": the analyser only guesses at hyphenated names
     parses = morph_analyzer(lang).parse(word)
     if gender:
         parses = sorted(parses, key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
@@ -343,7 +348,7 @@ def _restored_name(
     # "Полтавської обласної ради": a noun that may be an adjective is not the head
     head = next((k for k in nouns if not any(p.pos == "ADJF" for p in tokens[k].parses[:3])), None)
     head = nouns[0] if head is None and nouns else head
-    if head is None or not all(t.text.isalpha() for t in tokens[: head + 1]):
+    if head is None or not all(t.text.replace("-", "").isalpha() for t in tokens[: head + 1]):
         return None
     lang = doc.paragraph_language(start) or doc.language or "uk"
     # the words up to the head turn; the tail ("м. Києва", "«Надра України»") stays as written
