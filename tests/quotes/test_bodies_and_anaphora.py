@@ -258,3 +258,12 @@ def test_so_says_stops_at_a_quote_already_attributed(analyse):
 )
 def test_a_prediction_that_someone_will_say_something_is_no_quote(analyse, text, lang):
     assert _rows(analyse(text, [], language=lang)) == []
+
+
+def test_a_guest_refers_to_the_speaker_of_the_quote_before_even_inside_its_marks(analyse):
+    text = (
+        "Громаду представляв Тельман Махмудов. «Вчора вони прийшли в Крим.\n\n"
+        "А що завтра? – зазначив пан Махмудов. – Прийдуть у Полтаву?\n\nЛюди страждають.»\n\n"
+        "Гість запевнив, що діаспора підтримує єдність України."
+    )
+    assert _rows(analyse(text, [MAKH]))[-1][2:] == ("Тельман Махмудов", "Гість")

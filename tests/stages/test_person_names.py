@@ -105,3 +105,18 @@ def test_a_hyphenated_spelling_does_not_split_an_organisation():
 def test_hyphenated_adjectives_of_an_organisation_turn_to_the_nominative():
     doc = svidok.analyze("Директор Південно-Західної залізниці прибув до Північно-Атлантичного альянсу.")
     assert {e.name for e in doc.entities} == {"Південно-Західна залізниця", "Північно-Атлантичний альянс"}
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Тертиця Анатолій Юрійович", "Анатолій Тертиця"),
+        ("Махмудов Тельман Зейнал Огли", "Тельман Махмудов"),
+        ("Іван Іванович Петренко", "Іван Іванович Петренко"),
+        ("Володимир Зеленський", "Володимир Зеленський"),
+    ],
+)
+def test_surname_first_official_names_are_written_first_name_first(name, expected):
+    from svidok.stages.link import first_name_first
+
+    assert first_name_first(name) == expected

@@ -112,7 +112,7 @@ def lexicon(lang: str | None) -> Lexicon:
         media_prepositions=_words(cues, "media_prepositions"),
         negations=_words(speech, "negations"),
         pronouns={str(k).lower(): str(v) for k, v in (speech.get("pronouns") or {}).items()},
-        roles=_words(roles, "roles"),
+        roles=_words(roles, "roles") | _words(roles, "anaphoric_roles"),  # "Гість запевнив"
         groups=_words(roles, "groups"),
         collectives=_words(roles, "collectives"),
         anaphoric_roles=_words(roles, "anaphoric_roles"),

@@ -13,7 +13,7 @@ from ..document import Entity, Token
 from ..resources import morph_analyzer
 from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
-from .lexicon import CLAUSE_BREAKS, SENTENCE_END, is_word, lemmas
+from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
 
 # Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
 _ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
@@ -384,11 +384,27 @@ def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
             continue
         if _narrative_distance(ctx, span.last, i) > _ANTECEDENT_SENTENCES:
             return None
-        if span.first in ctx.quoted and i not in ctx.quoted:
+        if _talked_about(ctx, span, i):
             continue  # named inside someone's quote, not the subject carried over
         if span.type in ("PER", "PERS") and _compatible(verb, set(span.genders), set()):
             return span
     return None
+
+
+def _talked_about(ctx: Context, span: NameSpan, i: int) -> bool:
+    """A name inside quote marks (when ``i`` is not) that is not the attribution interrupting
+    the quote ("«…? – зазначив пан Махмудов. – …»")."""
+    if span.first not in ctx.quoted or i in ctx.quoted:
+        return False
+    lex, saw_verb = ctx.lex(span.first), False
+    for k in range(span.first - 1, max(-1, span.first - 5), -1):
+        token = ctx.tokens[k]
+        if token.norm in DASHES:
+            return not saw_verb  # "– зазначив пан Махмудов": who speaks the quote around it
+        if token.norm in CLAUSE_BREAKS or token.norm in SENTENCE_END or token.norm in "«»":
+            return True
+        saw_verb = saw_verb or bool(speech_register(lex, token))
+    return True
 
 
 def _narrative_distance(ctx: Context, earlier: int, later: int) -> int:
@@ -417,7 +433,7 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
-        if span.first in ctx.quoted and i not in ctx.quoted or span.first in ctx.reported:
+        if _talked_about(ctx, span, i) or span.first in ctx.reported:
             continue  # a person the speaker talks about inside a quote is not who "він" is
         if not _nominative_name(ctx, span, last_word=True):
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not

@@ -35,7 +35,27 @@ class Cluster:
     @property
     def best_name(self) -> str:
         longest = max(self.mentions, key=lambda m: (len((m.lemma or m.text).split()), -m.start))
-        return _SPLIT_HYPHEN.sub("-", longest.lemma or longest.text)  # "Південно- Західна"
+        name = _SPLIT_HYPHEN.sub("-", longest.lemma or longest.text)  # "Південно- Західна"
+        return first_name_first(name) if self.label == "PER" else name
+
+
+_TURKIC_PATRONYMIC = ("огли", "оглу", "кизи", "кызы", "оглы")
+
+
+def first_name_first(name: str) -> str:
+    """ "Тертиця Анатолій Юрійович" -> "Анатолій Тертиця", "Махмудов Тельман Зейнал Огли" ->
+    "Тельман Махмудов": the official surname-first order, read as a reader would write it."""
+    from .morph import analyse_word
+
+    words = name.split()
+    if len(words) == 4 and words[-1].lower() in _TURKIC_PATRONYMIC:
+        return f"{words[1]} {words[0]}"  # Surname Name Father-name Огли
+    if len(words) != 3 or not any(p.name_type == "Patr" for p in analyse_word("uk", words[2])):
+        return name
+    readings = [{p.name_type for p in analyse_word("uk", w)} for w in words[:2]]
+    if "Name" in readings[1] and ("Surn" in readings[0] or "Name" not in readings[0]):
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _mention_key(mention: Mention) -> str:
