@@ -120,3 +120,21 @@ def test_surname_first_official_names_are_written_first_name_first(name, expecte
     from svidok.stages.link import first_name_first
 
     assert first_name_first(name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, name, surfaces",
+    [
+        ("По словам Анжелы Василевской, все хорошо.", "ru", "Анжела Василевская", ["Анжелы Василевской"]),
+        ("Об этом сказала Анжела Василевская.", "ru", "Анжела Василевская", ["Анжела Василевская"]),
+        (  # an unknown surname inflected on its own joins the full name
+            "Аналитик Лиам Деннинг считает, что цены вырастут. По словам Деннинга, рынок нестабилен.",
+            "ru",
+            "Лиам Деннинг",
+            ["Лиам Деннинг", "Деннинга"],
+        ),
+    ],
+)
+def test_women_keep_their_surname_and_lone_surnames_join_in_any_case(text, lang, name, surfaces):
+    people = _people(text, lang)
+    assert people[name][1] == surfaces

@@ -18,7 +18,11 @@ _NAME_TAGS = ("Surn", "Name", "Patr")
 def _agreement(tokens: list[Token]) -> frozenset[tuple[str, str]]:
     """(case, gender) pairs of the first-name readings among ``tokens`` (empty when none)."""
     for token in tokens:
-        pairs = {(p.case, p.gender) for p in token.parses if p.name_type == "Name" and p.case and p.gender}
+        pairs = {  # one person: no plural reading ("Анжелы" is no plural of "Анжел")
+            (p.case, p.gender)
+            for p in token.parses
+            if p.name_type == "Name" and p.case and p.gender and p.number != "plur"
+        }
         if any(case != "voct" for case, _ in pairs):  # "Петро" is no vocative of "Петра" in news
             pairs = {(case, gender) for case, gender in pairs if case != "voct"}
         if pairs:
@@ -41,7 +45,11 @@ def agreeing_word(word: str, pairs: frozenset[tuple[str, str]], lang: str) -> st
         fixed = "Fixd" in tag
         if tag.POS not in ("NOUN", "ADJF") or not (fixed or (tag.case, tag.gender) in pairs):
             continue
-        if tag.POS == "ADJF":  # a feminine adjective-like surname: "Іванової" -> "Іванова"
+        if tag.number == "plur" and not fixed:
+            continue
+        if tag.POS == "ADJF" or tag.gender == "femn":
+            # a feminine surname keeps its gender: "Іванової" -> "Іванова", ru "Василевской" ->
+            # "Василевская" (the Russian dictionary's lemma of a woman's surname is the man's)
             inflected = parse.inflect({"nomn", tag.gender}) if tag.gender else None
             lemma = inflected.word if inflected else parse.normal_form
         else:

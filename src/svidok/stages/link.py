@@ -139,6 +139,18 @@ def _find_cluster(clusters: list[Cluster], mention: Mention, entry: KBEntry | No
     return None
 
 
+# Case endings, in name-key spelling, that a lone surname the analyser does not know may carry
+# ("Деннинга" for "Лиам Деннинг").
+_KEY_CASE_ENDINGS = frozenset({"a", "u", "om", "e", "im", "ovi", "oi", "oiu", "iu", "i", "ei"})
+
+
+def _inflects(word: str, surname: str) -> bool:
+    """Whether the key ``word`` is ``surname`` or an inflected form of it."""
+    if word == surname:
+        return True
+    return len(surname) > 3 and word.startswith(surname) and word[len(surname) :] in _KEY_CASE_ENDINGS
+
+
 def _attach_partial_names(clusters: list[Cluster]) -> list[Cluster]:
     """Fold one-word person clusters into the one multi-word person whose name contains the word."""
     people = [c for c in clusters if c.label == "PER"]
@@ -150,6 +162,8 @@ def _attach_partial_names(clusters: list[Cluster]) -> list[Cluster]:
             continue
         words = {k for k in cluster.keys}
         hosts = [c for c in full if any(words & set(k.split()) for k in c.keys)]
+        if not hosts:  # "Деннинга" for "Лиам Деннинг", only when no name holds the word as it is
+            hosts = [c for c in full if any(_inflects(w, s) for k in c.keys for s in k.split() for w in words)]
         if cluster.entry:
             hosts = [h for h in hosts if h.entry is None or h.entry.id == cluster.entry.id]
         if len(hosts) == 1:
