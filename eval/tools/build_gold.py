@@ -7,6 +7,7 @@ through the detokenisation, locates every hand-annotated quote and source by str
 occurrence number, checks every span, and writes eval/texts/<id>.txt and eval/gold/<id>.json.
 
     python eval/tools/build_gold.py            # all annotations
+    python eval/tools/build_gold.py --eval-dir eval/heldout   # another corpus folder, same layout
     python eval/tools/build_gold.py --show ID  # print the detokenised text of a corpus file
 """
 
@@ -147,7 +148,7 @@ def default_origin_label(origin: str) -> str:
     return f"ner-uk 2.0 {origin}"
 
 
-def build(spec_path: Path) -> dict:
+def build(spec_path: Path, eval_dir: Path = EVAL) -> dict:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     doc_id = spec_path.stem
     text, entities = load_text(spec)
@@ -163,8 +164,10 @@ def build(spec_path: Path) -> dict:
     for key in ("entities", "quotes", "sources"):
         for span in gold[key]:
             assert text[span["start"] : span["end"]] == span["text"], (doc_id, span)
-    (EVAL / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    (EVAL / "gold" / f"{doc_id}.json").write_text(
+    for folder in ("texts", "gold"):
+        (eval_dir / folder).mkdir(exist_ok=True)
+    (eval_dir / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (eval_dir / "gold" / f"{doc_id}.json").write_text(
         json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     return gold
@@ -173,6 +176,10 @@ def build(spec_path: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", help="corpus path like ng/<id> or bruk/<id>, or unlp2025/<post id>")
+    parser.add_argument(
+        "--eval-dir", type=Path, default=EVAL,
+        help="corpus folder holding annotations/ (default: eval/); texts/ and gold/ are written there",
+    )
     args = parser.parse_args()
     if args.show and args.show.startswith("unlp2025/"):
         print(unlp_post(args.show.removeprefix("unlp2025/"))["content"])
@@ -180,8 +187,11 @@ def main() -> None:
     if args.show:
         print(detokenise((NER_UK / f"{args.show}.txt").read_text(encoding="utf-8"))[0])
         return
-    for spec_path in sorted((EVAL / "annotations").glob("*.yaml")):
-        gold = build(spec_path)
+    annotations = args.eval_dir / "annotations"
+    if not annotations.is_dir():
+        parser.error(f"no annotations/ folder in {args.eval_dir}")
+    for spec_path in sorted(annotations.glob("*.yaml")):
+        gold = build(spec_path, args.eval_dir)
         print(
             f"{gold['id']}: {len(gold['entities'])} entities, {len(gold['quotes'])} quotes, "
             f"{len(gold['sources'])} sources"
