@@ -63,3 +63,27 @@ def open_at_version(url: str, version: int):
 def row_counts(store) -> dict[str, int]:
     tables = ("articles", "ingest_history", "entities", "mentions", "quotes", "sources")
     return {t: store._read(f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables}
+
+
+def put_without_counts(store, run, doc) -> None:
+    """Store an analysed article the way svidok did before migration 3 (no counts on entity
+    rows), into an archive ``store`` opened at an older version."""
+    from svidok.store.records import fold, to_record
+
+    record = to_record(doc)
+    article_id = run(
+        "INSERT INTO articles (url, language, text, text_hash, analysis, lemmas, ingested_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'then', 'then') RETURNING id",
+        (record.url, record.language, record.text, record.text_hash, store._json_param(record.analysis_json()), record.lemmas),
+    )[0][0]
+    for ent in record.entities.values():
+        entity_id = run(
+            "INSERT INTO entities (key, name, name_fold, type) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET name = entities.name RETURNING id",
+            (ent.key, ent.name, fold(ent.name), ent.type),
+        )[0][0]
+        for start, end, text in ent.mentions:
+            run(
+                "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)",
+                (article_id, entity_id, start, end, text),
+            )

@@ -171,12 +171,14 @@ class Store(abc.ABC):
             existing = self._find_existing(run, record)
             if existing and existing[1] == record.text_hash:
                 return PutResult(PutStatus.UNCHANGED, existing[0])
+            replaced: dict[str, tuple[int, int]] = {}
             if existing:
                 article_id, status = existing[0], PutStatus.UPDATED
+                replaced = self._mentions_per_entity(run, article_id)
                 self._update_article(run, article_id, record, now)
             else:
                 article_id, status = self._insert_article(run, record, now), PutStatus.STORED
-            entity_ids = self._write_entities_and_mentions(run, article_id, record)
+            entity_ids = self._write_entities_and_mentions(run, article_id, record, replaced)
             self._write_quotes_and_sources(run, article_id, record, entity_ids)
             run(
                 "INSERT INTO ingest_history (article_id, status, text_hash, svidok_version, at) "
@@ -198,6 +200,15 @@ class Store(abc.ABC):
                 (record.text_hash,),
             )
         return (rows[0][0], rows[0][1]) if rows else None
+
+    def _mentions_per_entity(self, run: Runner, article_id: int) -> dict[str, tuple[int, int]]:
+        """Entity key -> (row id, mentions) in a stored article: what its counts hold for it."""
+        rows = run(
+            "SELECT e.key, e.id, COUNT(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.article_id = ? GROUP BY e.key, e.id",
+            (article_id,),
+        )
+        return {key: (entity_id, int(count)) for key, entity_id, count in rows}
 
     def _article_values(self, record: ArticleRecord) -> tuple:
         return (
@@ -226,19 +237,38 @@ class Store(abc.ABC):
             run(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     def _write_entities_and_mentions(
-        self, run: Runner, article_id: int, record: ArticleRecord
+        self, run: Runner, article_id: int, record: ArticleRecord, replaced: dict[str, tuple[int, int]]
     ) -> dict[str, int]:
-        """Upsert the entities by key, insert their mentions; returns document id -> row id."""
+        """Upsert the entities by key, moving their stored counts by this article (``replaced``:
+        key -> (entity row id, mentions) of the version it replaces), and insert their mentions;
+        returns document id -> row id."""
+        by_key: dict[str, list] = {}  # two document entities may share a key: one article
+        for doc_entity_id, ent in record.entities.items():
+            by_key.setdefault(ent.key, []).append((doc_entity_id, ent))
         entity_ids: dict[str, int] = {}
         # Sorted by key: concurrent writers then lock shared entity rows in the same order (no deadlock).
-        for doc_entity_id, ent in sorted(record.entities.items(), key=lambda item: item[1].key):
+        for key in sorted(by_key.keys() | replaced.keys()):
+            old_mentions = replaced.get(key, (0, 0))[1]
+            if key not in by_key:  # the new version no longer mentions it
+                run(
+                    "UPDATE entities SET mention_count = mention_count - ?, article_count = article_count - 1 "
+                    "WHERE id = ?",
+                    (old_mentions, replaced[key][0]),
+                )
+                continue
+            ent = by_key[key][0][1]
+            mentions = [m for _, e in by_key[key] for m in e.mentions]
             rows = run(
-                "INSERT INTO entities (key, name, name_fold, type, kb_id, qid) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET name = entities.name RETURNING id",
-                (ent.key, ent.name, fold(ent.name), ent.type, ent.kb_id, ent.qid),
-            )
-            entity_ids[doc_entity_id] = rows[0][0]
-            for start, end, text in ent.mentions:
+                "INSERT INTO entities (key, name, name_fold, type, kb_id, qid, mention_count, article_count) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "mention_count = entities.mention_count + excluded.mention_count, "
+                "article_count = entities.article_count + excluded.article_count RETURNING id",
+                (key, ent.name, fold(ent.name), ent.type, ent.kb_id, ent.qid,
+                 len(mentions) - old_mentions, int(bool(mentions)) - int(bool(old_mentions))),
+            )  # fmt: skip
+            for doc_entity_id, _ in by_key[key]:
+                entity_ids[doc_entity_id] = rows[0][0]
+            for start, end, text in mentions:
                 run(
                     "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text) "
                     "VALUES (?, ?, ?, ?, ?)",

@@ -14,7 +14,8 @@ from .base import Store
 _QUERIES = {
     "articles": "SELECT id, external_id, url, title, published, outlet, language, text_hash, analysis, lemmas "
     "FROM articles ORDER BY id",
-    "entities": "SELECT id, key, name, name_fold, type, kb_id, qid FROM entities ORDER BY id",
+    "entities": "SELECT id, key, name, name_fold, type, kb_id, qid, mention_count, article_count "
+    "FROM entities ORDER BY id",
     "mentions": "SELECT article_id, entity_id, start_offset, end_offset, text FROM mentions "
     "ORDER BY article_id, start_offset, end_offset, entity_id",
     "quotes": "SELECT article_id, quote_id, speaker_entity_id, speaker_name, role, cue, kind, text, "

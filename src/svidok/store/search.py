@@ -128,10 +128,11 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
     if spec.entity:
         match, values = _word_match("e.name_fold", spec.entity)
         keys = resolve_entity_keys(spec.entity)
+        # From the matching entities to their articles (index mentions_entity_article), not a
+        # test of every article's mentions: the filter then costs what it finds, not the archive.
         add(
-            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
-            f"WHERE m.article_id = a.id AND (e.key = ? OR e.kb_id = ? OR {match} "
-            f"OR e.key IN ({', '.join('?' * len(keys))})))",
+            "a.id IN (SELECT m.article_id FROM entities e JOIN mentions m ON m.entity_id = e.id "
+            f"WHERE e.key = ? OR e.kb_id = ? OR {match} OR e.key IN ({', '.join('?' * len(keys))}))",
             spec.entity, spec.entity, *values, *keys,
         )  # fmt: skip
     if spec.speaker:
