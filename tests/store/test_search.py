@@ -101,6 +101,19 @@ def test_filters(archive, filters, expected):
     assert names(store.search(**filters), ids) == expected
 
 
+@pytest.mark.parametrize("common", [True, False])
+@pytest.mark.parametrize("filters,expected", [case for case in FILTER_CASES if "entity" in case[0]])
+def test_both_entity_filter_plans_find_the_same_articles(archive, monkeypatch, common, filters, expected):
+    """A common entity is tested article by article, a rare one read from its mentions: the
+    plan changes the cost only."""
+    from svidok.store import search as search_sql
+
+    monkeypatch.setattr(search_sql, "is_common_entity", lambda read, spec: common)
+    store, ids = archive
+    assert names(store.search(**filters), ids) == expected
+    assert names(store.search(**filters, limit=1, offset=1), ids) == expected[1:2]
+
+
 def test_relevance_sort_scores_every_hit(archive):
     store, ids = archive
     hits = store.search("путін", sort="relevance")

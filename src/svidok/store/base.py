@@ -320,7 +320,7 @@ class Store(abc.ABC):
             query, entity, speaker, source, outlet, language, date_from, date_to, sort, limit, offset,
             quoted_about,
         )
-        built = search_sql.build(spec, self._fulltext)
+        built = search_sql.build(spec, self._fulltext, search_sql.is_common_entity(self._read, spec))
         if built is None:
             return []
         return [SearchHit(*row) for row in self._read(built.sql, built.params)]

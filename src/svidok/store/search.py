@@ -106,6 +106,32 @@ def entity_match(value: str, alias: str = "e") -> tuple[str, list[Any]]:
     return sql, [value, value, *values, *keys]
 
 
+def _entity_filter(value: str, common: bool) -> tuple[str, ...]:
+    """Articles mentioning the entity ``value``. A rare entity goes from the matching entities to
+    their articles (index mentions_entity_article: costs what it finds, not the archive); a
+    common one is tested article by article, newest first, which reaches a page of matches
+    sooner than collecting all its articles would."""
+    match, values = entity_match(value)
+    entities = f"SELECT e.id FROM entities e WHERE {match}"
+    if common:
+        sql = f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN ({entities}))"
+    else:
+        sql = f"a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({entities}))"
+    return (sql, *values)
+
+
+def is_common_entity(read: Callable[..., list[tuple]], spec: SearchSpec) -> bool:
+    """True when scanning articles newest first finds ``limit + offset`` mentioning the entity
+    before the entity's own article list would be read: its articles² > wanted × archive size
+    (stored counts of migration 3; the largest article id stands in for the archive size)."""
+    if not spec.entity:
+        return False
+    match, values = entity_match(spec.entity)
+    found = read(f"SELECT COALESCE(SUM(e.article_count), 0) FROM entities e WHERE {match}", values)[0][0]
+    size = read("SELECT COALESCE(MAX(id), 0) FROM articles")[0][0]
+    return int(found) ** 2 > (int(spec.limit) + int(spec.offset)) * int(size)
+
+
 def _quoted_about(value: str) -> tuple[str, ...]:
     """Articles holding a quote whose span contains a mention of the entity ``value``."""
     match, values = entity_match(value, "qe")
@@ -117,7 +143,7 @@ def _quoted_about(value: str) -> tuple[str, ...]:
     return (sql, *values)
 
 
-def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
+def _filters(spec: SearchSpec, common_entity: bool) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
 
@@ -126,15 +152,7 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
         params.extend(values)
 
     if spec.entity:
-        match, values = _word_match("e.name_fold", spec.entity)
-        keys = resolve_entity_keys(spec.entity)
-        # From the matching entities to their articles (index mentions_entity_article), not a
-        # test of every article's mentions: the filter then costs what it finds, not the archive.
-        add(
-            "a.id IN (SELECT m.article_id FROM entities e JOIN mentions m ON m.entity_id = e.id "
-            f"WHERE e.key = ? OR e.kb_id = ? OR {match} OR e.key IN ({', '.join('?' * len(keys))}))",
-            spec.entity, spec.entity, *values, *keys,
-        )  # fmt: skip
+        add(*_entity_filter(spec.entity, common_entity))
     if spec.speaker:
         match, values = _word_match("q.speaker_fold", spec.speaker)
         keys = resolve_entity_keys(spec.speaker)
@@ -159,10 +177,13 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def build(spec: SearchSpec, fulltext: Callable[[list[frozenset[str]]], FulltextClause]) -> BuiltQuery | None:
-    """The SELECT for ``spec``; None when the query has words but none that can be searched."""
+def build(
+    spec: SearchSpec, fulltext: Callable[[list[frozenset[str]]], FulltextClause], common_entity: bool = False
+) -> BuiltQuery | None:
+    """The SELECT for ``spec``; None when the query has words but none that can be searched.
+    ``common_entity``: see :func:`is_common_entity`."""
     from_sql, score_sql = "", "NULL"
-    where, params = _filters(spec)
+    where, params = _filters(spec, common_entity)
     head_params: list[Any] = []
     if spec.query is not None and spec.query.strip():
         terms = query_terms(spec.query, spec.language)
