@@ -9,7 +9,7 @@
 2. Growth: an archive filled to each size (synthetic articles: real texts with their paragraphs
    rotated, analysed once, stored under their own URLs), then at each size the writer's rate
    (records/s, analysis done beforehand), the full ingest rate (analyse + write, fresh articles)
-   and search latency (median of 5 runs of each query).
+   and search latency (median of 5 runs of each query; "entity list" is the web /entities page).
 
 Figures vary with machine load: compare runs made on the same idle machine.
 """
@@ -33,7 +33,8 @@ QUERIES = {  # name -> search keyword arguments
     "text, common word": {"query": "Україна"},
     "text, two words": {"query": "уряд рішення"},
     "text, rare word": {"query": "Шахтарськ"},
-    "entity filter": {"entity": "Володимир Зеленський"},
+    "entity filter": {"entity": "Володимир Зеленський"},  # rare in the NER-UK texts
+    "entity filter, common": {"entity": "Україна"},
     "text + language, by relevance": {"query": "президент", "language": "uk", "sort": "relevance"},
 }
 
@@ -98,15 +99,20 @@ def as_article(record, number: int):
     return dataclasses.replace(record, url=url, published=published, external_id=str(number), analysis=analysis)
 
 
+def median_ms(call) -> float:
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        call()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) * 1000
+
+
 def search_latency(store) -> dict[str, float]:
-    out = {}
-    for name, kwargs in QUERIES.items():
-        runs = []
-        for _ in range(5):
-            start = time.perf_counter()
-            store.search(**kwargs, limit=20)
-            runs.append(time.perf_counter() - start)
-        out[name] = statistics.median(runs) * 1000
+    from svidok.store import queries
+
+    out = {name: median_ms(lambda kw=kwargs: store.search(**kw, limit=20)) for name, kwargs in QUERIES.items()}
+    out["entity list"] = median_ms(lambda: queries.list_entities(store, limit=50))  # web /entities
     return out
 
 
