@@ -38,6 +38,10 @@ DAMAGE = {
         "database",
     ),
     "quote row lost": ("DELETE FROM quotes WHERE id = (SELECT MAX(id) FROM quotes)", "completeness"),
+    "entity count drifted": (
+        "UPDATE entities SET article_count = article_count + 1 WHERE id = (SELECT MIN(id) FROM entities)",
+        "entity_counts",
+    ),
     "analysis unreadable": ("UPDATE articles SET analysis = '[1, 2' WHERE id = 1", "analyses"),
     "analysis of another text": ("UPDATE articles SET text = text || ' ' WHERE id = 1", "analyses"),
 }

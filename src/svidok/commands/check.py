@@ -29,7 +29,8 @@ def _format_report(report) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def check(db: str, as_json: bool) -> None:
     """Verify an archive: schema version, database integrity, foreign keys, full-text index,
-    stored spans (text[start:end] == span text) and that every article is stored whole.
+    stored spans (text[start:end] == span text), that every article is stored whole and that
+    the stored entity counts match the mentions.
     Exit status 0 when clean, 1 when a problem was found."""
     from svidok.errors import SvidokError
     from svidok.store import open_store

@@ -194,6 +194,21 @@ def check_completeness(store: Store, result: CheckResult) -> None:
             result.add(f"article {article_id} has no ingest history")
 
 
+def check_entity_counts(store: Store, result: CheckResult) -> None:
+    """Each entity's stored mention and article counts (migration 3) equal a recount."""
+    rows = store._read(
+        "SELECT e.id, e.mention_count, e.article_count, COUNT(m.id), COUNT(DISTINCT m.article_id) "
+        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
+        "GROUP BY e.id, e.mention_count, e.article_count "
+        "HAVING e.mention_count != COUNT(m.id) OR e.article_count != COUNT(DISTINCT m.article_id) ORDER BY e.id"
+    )
+    for entity_id, mentions, articles, counted, counted_articles in rows:
+        result.add(
+            f"entity {entity_id}: stored {mentions} mentions in {articles} articles, "
+            f"the archive holds {counted} in {counted_articles}"
+        )
+
+
 def expected_row_counts(analysis: dict[str, Any]) -> dict[str, int]:
     """How many mentions, quotes and sources rows ``Store.put`` writes for this analysis."""
     mentions = sum(
@@ -214,6 +229,7 @@ _CHECKS: list[tuple[str, str, Callable[[Store, CheckResult], None]]] = [
     ("analyses", "every article has a valid analysis of its text", check_analyses),
     ("spans", "stored spans match the article text", check_spans),
     ("completeness", "every article has all its rows", check_completeness),
+    ("entity_counts", "stored entity counts match the mentions", check_entity_counts),
 ]
 
 
