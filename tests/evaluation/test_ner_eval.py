@@ -33,6 +33,19 @@ def test_scorer_ignores_duplicate_predictions():
     assert scores["micro"]["precision"] == 1.0
 
 
+def test_error_kinds_tell_type_boundary_and_missed_errors_apart():
+    gold = [[(0, 5, "PER"), (10, 15, "LOC"), (20, 25, "ORG"), (30, 35, "LOC"), (40, 45, "PER")]]
+    pred = [[(0, 5, "PER"), (10, 15, "ORG"), (20, 23, "ORG"), (29, 33, "ORG"), (50, 55, "LOC"), (60, 65, "DATE")]]
+    kinds = ner_eval.error_kinds(gold, pred, ner_eval.CORE_TYPES)
+    assert kinds == {
+        "type:LOC": 1,  # (10, 15): right boundaries, wrong label
+        "boundary:ORG": 1,  # (20, 25) found as (20, 23)
+        "other:LOC": 1,  # (30, 35) overlapped by an ORG of other boundaries
+        "missed:PER": 1,  # (40, 45): nothing there
+        "spurious:LOC": 1,  # (50, 55) overlaps no gold; DATE is outside CORE_TYPES
+    }
+
+
 def test_read_ann_handles_both_layouts_and_maps_pers(tmp_path):
     ann = tmp_path / "x.ann"
     ann.write_text("T1\tPERS 0 4\tІван\nT2\tLOC\t7\t12\tКиєві\nT3\tORG 0 2;5 7\tdisc\n#1\tnote\n", encoding="utf-8")

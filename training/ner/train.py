@@ -64,8 +64,10 @@ def dev_scores(model_path: Path, ner_docs, pipeline) -> dict:
         doc = ner_eval.prepare(ner_doc.text, pipeline)
         gold.append(ner_doc.spans)
         predicted.append([(m.start, m.end, m.label) for m in tag_document(doc, tagger)])
+    core = ner_eval.score_spans(gold, predicted, ner_eval.CORE_TYPES)
     return {"all": ner_eval.score_spans(gold, predicted, ner_eval.CORPUS_TYPES)["micro"],
-            "core": ner_eval.score_spans(gold, predicted, ner_eval.CORE_TYPES)["micro"]}
+            "core": core["micro"], "core_per_type": core["per_type"],
+            "core_errors": dict(sorted(ner_eval.error_kinds(gold, predicted, ner_eval.CORE_TYPES).items()))}
 
 
 def main(argv=None) -> int:

@@ -201,6 +201,34 @@ def score_spans(
     return {"per_type": {t: c.scores() for t, c in per_type.items()}, "micro": micro.scores()}
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def error_kinds(
+    gold: Iterable[Iterable[Span]], predicted: Iterable[Iterable[Span]], types: Sequence[str]
+) -> Counter:
+    """Why exact-match scores are lost, per gold type: ``type`` (same boundaries, other label),
+    ``boundary`` (overlapping span, same label), ``other`` (overlapping span of another label),
+    ``missed`` (nothing overlaps); and ``spurious`` predictions of ``types`` overlapping no gold."""
+    kinds: Counter = Counter()
+    for gold_doc, pred_doc in zip(gold, predicted, strict=True):
+        g, p = set(gold_doc), set(pred_doc)
+        for span in (s for s in g - p if s[2] in types):
+            near = [q for q in p if _overlaps(q, span)]
+            kind = (
+                "type" if any(q[:2] == span[:2] for q in near)
+                else "boundary" if any(q[2] == span[2] for q in near)
+                else "other" if near
+                else "missed"
+            )
+            kinds[f"{kind}:{span[2]}"] += 1
+        for span in (q for q in p - g if q[2] in types):
+            if not any(_overlaps(span, s) for s in g):
+                kinds[f"spurious:{span[2]}"] += 1
+    return kinds
+
+
 def predict_spans(doc: Document) -> list[Span]:
     from ..stages.ner_model import ner_model
 
