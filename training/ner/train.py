@@ -73,6 +73,8 @@ def dev_scores(model_path: Path, ner_docs, pipeline) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path(__file__).with_name("config.yaml"))
+    parser.add_argument("--no-dev-score", action="store_true",
+                        help="skip the held-out model and its scores: train once on all DEV documents")
     args = parser.parse_args(argv)
     config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
     base = args.config.resolve().parent
@@ -95,9 +97,10 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "ner.crfsuite"
-        train(examples, config["crf"], model)
-        log(f"trained; held-out DEV: {dev_scores(model, held_docs, pipeline)}")
-        if config.get("final_on_all_dev"):
+        if not args.no_dev_score:
+            train(examples, config["crf"], model)
+            log(f"trained; held-out DEV: {dev_scores(model, held_docs, pipeline)}")
+        if config.get("final_on_all_dev") or args.no_dev_score:
             examples += build_examples(held_docs, pipeline, augment)
             train(examples, config["crf"], model)
             log(f"retrained on all {len(dev_ids)} DEV documents")
