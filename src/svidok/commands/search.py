@@ -45,6 +45,12 @@ def _require_existing_sqlite(db: str) -> None:
 @click.option("--lang", "language", help="Articles in this language (uk, ru, en).")
 @click.option("--from", "date_from", help="Published on or after this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--event", help="Articles stating an event of this type (MEET, NEGOTIATE, ATTACK ...).")
+@click.option("--event-actor", help="... whose actors include this entity (name words or KB id).")
+@click.option("--narrative", help="Articles with this catalogue narrative (west-provoked-war ...).")
+@click.option("--stance", type=click.Choice(["asserts", "quotes", "refutes"]),
+              help="... with this stance toward it (toward any narrative without --narrative).")
+@click.option("--technique", help="Articles with this manipulation technique (loaded_language ...).")
 @click.option("--sort", type=click.Choice(["date", "relevance"]), default="date", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)

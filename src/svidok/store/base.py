@@ -17,7 +17,7 @@ from typing import Any, Self
 from .. import __version__
 from ..document import Document
 from ..errors import SvidokError
-from . import migrations
+from . import analysis_index, migrations
 from . import search as search_sql
 from .records import ArticleRecord, fold, to_record
 
@@ -127,6 +127,8 @@ class Store(abc.ABC):
                     continue  # another process got there first
                 for statement in migration.statements[self.dialect]:
                     run(statement, ())
+                if migration.backfill:
+                    migration.backfill(self, run)
                 run("UPDATE schema_version SET version = ?", (migration.version,))
         return self._schema_version() or 0
 
@@ -180,6 +182,7 @@ class Store(abc.ABC):
                 article_id, status = self._insert_article(run, record, now), PutStatus.STORED
             entity_ids = self._write_entities_and_mentions(run, article_id, record, replaced)
             self._write_quotes_and_sources(run, article_id, record, entity_ids)
+            analysis_index.write(run, article_id, record.analysis)
             run(
                 "INSERT INTO ingest_history (article_id, status, text_hash, svidok_version, at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -308,6 +311,11 @@ class Store(abc.ABC):
         language: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        event: str | None = None,
+        event_actor: str | None = None,
+        narrative: str | None = None,
+        stance: str | None = None,
+        technique: str | None = None,
         sort: str = "date",
         limit: int = 20,
         offset: int = 0,
@@ -318,7 +326,7 @@ class Store(abc.ABC):
         """
         spec = search_sql.SearchSpec(
             query, entity, speaker, source, outlet, language, date_from, date_to, sort, limit, offset,
-            quoted_about,
+            quoted_about, event, event_actor, narrative, stance, technique,
         )
         built = search_sql.build(spec, self._fulltext, search_sql.is_common_entity(self._read, spec))
         if built is None:

@@ -41,6 +41,13 @@ def entity_key(entity: Entity) -> str:
     return name_entity_key(entity.type, entity.name)
 
 
+def entity_key_of(entity: dict[str, Any]) -> str:
+    """:func:`entity_key` of an entity as the analysis JSON writes it."""
+    if entity.get("kb_id"):
+        return f"kb:{entity['kb_id']}"
+    return name_entity_key(str(entity.get("type") or ""), str(entity.get("name") or ""))
+
+
 def name_entity_key(etype: str, name: str) -> str:
     from ..names.key import name_key
 

@@ -6,6 +6,7 @@ plain terms (:func:`lemmas.query_terms`) before a backend turns them into its ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,8 @@ from .lemmas import query_terms
 from .records import fold, resolve_entity_keys
 
 SORTS = ("date", "relevance")
+STANCES = ("asserts", "quotes", "refutes")
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,79}")  # event types, narrative ids, technique labels
 MAX_LIMIT = 1000
 
 
@@ -50,6 +53,11 @@ class SearchSpec:
     limit: int = 20
     offset: int = 0
     quoted_about: str | None = None  # articles with a quote that mentions this entity
+    event: str | None = None  # event type (MEET, NEGOTIATE …), case-insensitive
+    event_actor: str | None = None  # an actor of such an event (of any event without ``event``)
+    narrative: str | None = None  # catalogue id (west-provoked-war …)
+    stance: str | None = None  # of that narrative (of any narrative without ``narrative``)
+    technique: str | None = None  # technique label (loaded_language …)
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -58,9 +66,25 @@ class SearchSpec:
             raise SearchError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}.")
         if int(self.offset) < 0:
             raise SearchError(f"offset must be 0 or more, not {self.offset}.")
-        for name in ("query", "entity", "speaker", "source", "outlet", "language", "quoted_about"):
+        for name in ("query", "entity", "speaker", "source", "outlet", "language", "quoted_about",
+                     "event_actor"):  # fmt: skip
             if "\x00" in (getattr(self, name) or ""):  # PostgreSQL refuses NUL in text
                 raise SearchError(f"{name} holds a NUL character: no text contains one.")
+        self._check_codes()
+
+    def _check_codes(self) -> None:
+        for name, example in (("event", "MEET"), ("narrative", "west-provoked-war"),
+                              ("technique", "loaded_language")):  # fmt: skip
+            value = getattr(self, name)
+            if value is not None and not _CODE.fullmatch(str(value)):
+                raise SearchError(
+                    f"{name} must be an identifier of letters, digits, '_' or '-' (like {example}), "
+                    f"not {str(value)[:80]!r}."
+                )
+        if self.event:
+            self.event = self.event.upper()
+        if self.stance is not None and self.stance not in STANCES:
+            raise SearchError(f"Unknown stance {str(self.stance)[:80]!r}: use one of {', '.join(STANCES)}.")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None:
@@ -143,6 +167,31 @@ def _quoted_about(value: str) -> tuple[str, ...]:
     return (sql, *values)
 
 
+def _analysis_filters(spec: SearchSpec, add: Callable[..., None]) -> None:
+    """Event, narrative and technique filters (tables of migration 4)."""
+    if spec.event or spec.event_actor:
+        conditions, values = ["ev.article_id = a.id"], []
+        if spec.event:
+            conditions.append("ev.type = ?")
+            values.append(spec.event)
+        if spec.event_actor:
+            folded = _like_escape(fold(spec.event_actor) or "")
+            keys = [f"kb:{spec.event_actor}", *resolve_entity_keys(spec.event_actor)]  # a KB id, or names
+            key_match = " OR ".join("(' ' || ev.actor_keys || ' ') LIKE ? ESCAPE '\\'" for _ in keys)
+            conditions.append(f"(ev.actors_fold LIKE ? ESCAPE '\\' OR {key_match})")
+            values += [f"%{folded}%", *(f"% {_like_escape(k)} %" for k in keys)]
+        add(f"EXISTS (SELECT 1 FROM events ev WHERE {' AND '.join(conditions)})", *values)
+    if spec.narrative or spec.stance:
+        conditions, values = ["n.article_id = a.id"], []
+        for column, value in (("n.narrative", spec.narrative), ("n.stance", spec.stance)):
+            if value:
+                conditions.append(f"{column} = ?")
+                values.append(value)
+        add(f"EXISTS (SELECT 1 FROM narratives n WHERE {' AND '.join(conditions)})", *values)
+    if spec.technique:
+        add("EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.label = ?)", spec.technique)
+
+
 def _filters(spec: SearchSpec, common_entity: bool) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -166,6 +215,7 @@ def _filters(spec: SearchSpec, common_entity: bool) -> tuple[list[str], list[Any
     if spec.source:
         match, values = _word_match("s.name_fold", spec.source)
         add(f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND {match})", *values)
+    _analysis_filters(spec, add)
     if spec.outlet:
         add("a.outlet_fold = ?", fold(spec.outlet))
     if spec.language:

@@ -36,6 +36,7 @@ Language = Annotated[str | None, Query(max_length=16, description="Language code
 DateFrom = Annotated[str | None, Query(max_length=32, description="Published on or after (YYYY-MM-DD).")]
 DateTo = Annotated[str | None, Query(max_length=32, description="Published on or before (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=500)]
+Code = Annotated[str | None, Query(max_length=80, description="An identifier: MEET, west-provoked-war, fud.")]
 
 
 @router.get("/articles", summary="List articles", description="Newest first; undated articles last.")
@@ -119,11 +120,14 @@ def search(
     quoted_about: Annotated[str | None, Query(max_length=500, description="Quotes mention it.")] = None,
     source: Text = None, outlet: Text = None, language: Language = None,
     date_from: DateFrom = None, date_to: DateTo = None,
+    event: Code = None, event_actor: Text = None, narrative: Code = None,
+    stance: Annotated[Literal["asserts", "quotes", "refutes"] | None, Query()] = None, technique: Code = None,
     sort: Annotated[Literal["date", "relevance"], Query()] = "date", page: Page = 1, size: Size = 20,
 ) -> dict[str, Any]:  # fmt: skip
     hits = archive(request).store.search(
         q, entity=entity, speaker=speaker, quoted_about=quoted_about, source=source, outlet=outlet,
-        language=language, date_from=date_from, date_to=date_to, sort=sort,
+        language=language, date_from=date_from, date_to=date_to, event=event, event_actor=event_actor,
+        narrative=narrative, stance=stance, technique=technique, sort=sort,
         limit=size + 1, offset=(page - 1) * size,
     )  # fmt: skip
     return {"items": [dataclasses.asdict(h) for h in hits[:size]], "page": page, "size": size,

@@ -28,7 +28,8 @@ router = APIRouter(
 )
 PAGE_SIZE = 20
 SEARCH_FILTERS = ("q", "entity", "speaker", "quoted_about", "source", "outlet", "language",
-                  "date_from", "date_to", "sort")  # fmt: skip
+                  "date_from", "date_to", "event", "event_actor", "narrative", "stance", "technique",
+                  "sort")  # fmt: skip
 
 
 def is_web_link(url: Any) -> bool:
@@ -55,7 +56,8 @@ Text = Annotated[str | None, Query(max_length=500)]
 def search_page(
     request: Request, q: Text = None, entity: Text = None, speaker: Text = None, quoted_about: Text = None,
     source: Text = None, outlet: Text = None, language: Text = None, date_from: Text = None,
-    date_to: Text = None, sort: Literal["date", "relevance"] = "date",
+    date_to: Text = None, event: Text = None, event_actor: Text = None, narrative: Text = None,
+    stance: Text = None, technique: Text = None, sort: Literal["date", "relevance"] = "date",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ):  # fmt: skip
     state = request.app.state.archive

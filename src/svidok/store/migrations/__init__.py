@@ -2,14 +2,17 @@
 
 Each module defines ``VERSION``, ``SQLITE`` and ``POSTGRES`` (lists of SQL statements). A store
 applies the missing ones in order, each in its own transaction together with the new version
-number in ``schema_version``. Never edit a released migration: add the next one.
+number in ``schema_version``; a module may add ``BACKFILL(store, run)``, a Python step run in
+that transaction after its statements (filling new tables from data already stored). Never edit a released migration: add the next one.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,7 @@ class Migration:
     version: int
     name: str
     statements: dict[str, tuple[str, ...]]  # dialect -> SQL statements
+    backfill: Callable[[Any, Any], Any] | None = None  # (store, run), after the statements
 
 
 def _load() -> list[Migration]:
@@ -26,7 +30,7 @@ def _load() -> list[Migration]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         statements = {"sqlite": tuple(module.SQLITE), "postgres": tuple(module.POSTGRES)}
-        found.append(Migration(module.VERSION, info.name, statements))
+        found.append(Migration(module.VERSION, info.name, statements, getattr(module, "BACKFILL", None)))
     found.sort(key=lambda m: m.version)
     if [m.version for m in found] != list(range(1, len(found) + 1)):
         raise RuntimeError(f"svidok.store migrations are not numbered 1..n: {[m.name for m in found]}")
