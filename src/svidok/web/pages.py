@@ -101,6 +101,19 @@ def _search_args(filters: dict[str, Any]) -> dict[str, Any]:
     return {"query": args.pop("q", None), **args}
 
 
+@router.get("/narratives")
+def narratives_page(request: Request):
+    """The narrative catalogue with article counts per stance, and event and technique counts."""
+    store = request.app.state.archive.store
+    narratives = [
+        (n, {stance: _link("/", {"narrative": n.id, "stance": stance}) for stance in queries.analysis.STANCES})
+        for n in queries.narrative_counts(store)
+    ]  # fmt: skip
+    events = [(c, _link("/", {"event": c.value})) for c in queries.event_type_counts(store)]
+    techniques = [(c, _link("/", {"technique": c.value})) for c in queries.technique_counts(store)]
+    return _render(request, "narratives.html", narratives=narratives, events=events, techniques=techniques)
+
+
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: RowId):
     store = request.app.state.archive.store

@@ -9,6 +9,7 @@ Plain parameterised SQL on the shared tables, so SQLite and PostgreSQL give the 
 ...     page = queries.entity_detail(store, top.items[0].id)
 """
 
+from .analysis import NarrativeCount, event_type_counts, narrative_counts, technique_counts
 from .articles import ArticleSummary, article_analysis, article_openings, facet_counts, list_articles
 from .common import Count, Page
 from .entities import EntityDetail, EntitySummary, entity_detail, get_entity, list_entities
@@ -21,6 +22,7 @@ __all__ = [
     "Edge",
     "EntityDetail",
     "EntitySummary",
+    "NarrativeCount",
     "Page",
     "QuoteRow",
     "SourceSummary",
@@ -28,11 +30,14 @@ __all__ = [
     "article_openings",
     "co_mentions",
     "entity_detail",
+    "event_type_counts",
     "facet_counts",
     "get_entity",
     "list_articles",
     "list_entities",
     "list_quotes",
     "list_sources",
+    "narrative_counts",
     "quote_edges",
+    "technique_counts",
 ]
