@@ -80,3 +80,23 @@ def test_search_table_and_errors(tmp_path, inputs):
     missing = run(search, "путін", "--db", tmp_path / "missing.db")
     assert missing.exit_code == 1 and "No archive" in missing.stderr
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_search_by_event_narrative_and_technique_from_the_command_line(store_url):
+    from tests.conftest import REPO
+
+    import svidok
+
+    sample = REPO / "eval" / "texts" / "000_422c6d6a13e598e4.txt"
+    assert run(ingest, sample, "--db", store_url).exit_code == 0
+    analysis = svidok.analyze(svidok.Document(text=sample.read_text(encoding="utf-8")))
+    event, narrative = analysis.events[0], analysis.narratives[0]
+    args = ["--event", event.type, "--narrative", narrative.narrative, "--stance", narrative.stance]
+    found = run(search, *args, "--db", store_url, "--format", "json")
+    assert found.exit_code == 0, found.stderr
+    assert len(json.loads(found.stdout)) == 1
+    unused = {"MEET", "AGREE", "ATTACK", "SANCTION"} - {e.type for e in analysis.events}
+    none = run(search, "--event", min(unused), "--db", store_url, "--format", "json")
+    assert json.loads(none.stdout) == []
+    refused = run(search, "--technique", "x; DROP TABLE techniques", "--db", store_url)
+    assert refused.exit_code != 0 and "technique must be an identifier" in refused.stderr

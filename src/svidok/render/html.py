@@ -22,7 +22,7 @@ from .common import (
 )
 
 # outer to inner: a quote may hold a source and mentions; a cue may hold a mention
-_LAYERS = {"narrative": 0, "quote": 1, "source": 2, "cue": 3, "event": 4, "mention": 5}
+_LAYERS = {"manipulative": -1, "narrative": 0, "quote": 1, "source": 2, "cue": 3, "event": 4, "mention": 5}
 
 
 @dataclass(slots=True)
@@ -116,6 +116,8 @@ def _marks(obj: dict[str, Any], prefix: str) -> list[Mark]:
         sent, css = n["sentence"], f"narrative stance-{n['stance']}"
         label = f"narrative {n['narrative']} ({n['stance']}, {n['score']:.3f}): {n['title']}"
         marks.append(Mark(sent["start"], sent["end"], "narrative", css, label, f"{prefix}-{n['id']}"))
+    for span in obj.get("manipulative_spans", []):
+        marks.append(Mark(span["start"], span["end"], "manipulative", "manipulative", _techniques_label(obj)))
     return [m for m in marks if 0 <= m.start < m.end <= len(obj["text"])]
 
 
@@ -134,11 +136,29 @@ def highlight(text: str, marks: list[Mark]) -> str:
     return "".join(pieces)
 
 
+def _techniques_label(obj: dict[str, Any]) -> str:
+    labels = ", ".join(t["label"].replace("_", " ") for t in obj.get("techniques", []))
+    return f"manipulative ({labels})" if labels else "manipulative"
+
+
 def _panel(obj: dict[str, Any], prefix: str) -> str:
     events = _events_panel(obj, prefix) if obj.get("events") else ""
     narratives = _narratives_panel(obj, prefix) if obj.get("narratives") else ""
+    techniques = _techniques_panel(obj) if obj.get("techniques") else ""
     return (
-        narratives + _quotes_panel(obj, prefix) + events + _entities_panel(obj) + _sources_panel(obj, prefix)
+        narratives + techniques + _quotes_panel(obj, prefix) + events + _entities_panel(obj)
+        + _sources_panel(obj, prefix)
+    )  # fmt: skip
+
+
+def _techniques_panel(obj: dict[str, Any]) -> str:
+    items = [
+        f'<li>{escape(t["label"].replace("_", " "))} <span class="modality">{t["score"]:.2f}</span></li>'
+        for t in obj.get("techniques", [])
+    ]
+    spans = len(obj.get("manipulative_spans", []))
+    return _panel_section("Techniques", items) + (
+        f'<p class="meta">{spans} manipulative passage{"s" if spans != 1 else ""} underlined</p>' if spans else ""
     )
 
 

@@ -22,6 +22,9 @@ def render_table(doc: Document | dict[str, Any]) -> str:
         lines += _section("Events", _event_rows(obj))
     if obj.get("narratives"):
         lines += _section("Narratives", _narrative_rows(obj))
+    if obj.get("techniques") or obj.get("manipulative_spans"):
+        lines += _section("Techniques", [[f"{t['score']:.2f}", t["label"]] for t in obj.get("techniques", [])])
+        lines += _section("Manipulative passages", _manipulative_rows(obj))
     return "\n".join(lines) + "\n"
 
 
@@ -108,3 +111,10 @@ def _narrative_rows(obj: dict[str, Any]) -> list[list[str]]:
             [match["stance"], f"{match['score']:.3f}", match["narrative"], shorten(who, NAME_WIDTH + 10)]
         )
     return rows
+
+
+def _manipulative_rows(obj: dict[str, Any]) -> list[list[str]]:
+    return [
+        [f"{span['start']}-{span['end']}", f"«{shorten(span['text'], QUOTE_WIDTH)}»"]
+        for span in obj.get("manipulative_spans", [])
+    ]
