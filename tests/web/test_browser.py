@@ -97,6 +97,18 @@ def test_search_article_entity_and_quote_pages_in_chromium(tmp_path, server):
     assert "Кирило Дмитрієв" in quotes
 
 
+def test_narratives_page_and_article_analysis_panel_in_chromium(tmp_path, server, analysed):
+    base, ids = server
+    doc = next(d for d in analysed if d.narratives and d.events)
+    article = _dom_and_shot(tmp_path, f"{base}/articles/{ids[doc.id]}", "article-analysis")
+    assert f'href="/?event={doc.events[0].type}"' in article and doc.narratives[0].title in article
+    page = _dom_and_shot(tmp_path, f"{base}/narratives", "narratives")
+    narrative = doc.narratives[0]
+    link = re.search(rf'href="(/\?narrative={narrative.narrative}&amp;stance={narrative.stance})"', page)[1]
+    followed = _chromium(tmp_path, "--dump-dom", base + link.replace("&amp;", "&"))
+    assert f'href="/articles/{ids[doc.id]}"' in followed  # the count links to the article's search
+
+
 def test_script_in_an_article_is_text_and_never_runs(tmp_path, server):
     base, ids = server
     dom = _dom_and_shot(tmp_path, f"{base}/articles/{ids['hostile']}", "hostile")
