@@ -142,4 +142,5 @@ def test_problems_beyond_the_cap_are_counted(tmp_path):
 def test_expected_row_counts_dedupes_a_repeated_mention():
     mention = {"text": "Київ", "start": 0, "end": 4}
     analysis = {"entities": [{"mentions": [mention, dict(mention)]}], "quotes": [{}], "sources": []}
-    assert expected_row_counts(analysis) == {"mentions": 1, "quotes": 1, "sources": 0}
+    counts = expected_row_counts(analysis)
+    assert counts == {"mentions": 1, "quotes": 1, "sources": 0, "events": 0, "narratives": 0, "techniques": 0}

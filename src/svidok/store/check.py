@@ -35,6 +35,9 @@ _FOREIGN_KEYS = [
     ("quotes", "speaker_entity_id", "entities"),
     ("sources", "article_id", "articles"),
     ("sources", "entity_id", "entities"),
+    ("events", "article_id", "articles"),
+    ("narratives", "article_id", "articles"),
+    ("techniques", "article_id", "articles"),
 ]
 
 
@@ -180,7 +183,7 @@ def check_spans(store: Store, result: CheckResult) -> None:
 
 
 def check_completeness(store: Store, result: CheckResult) -> None:
-    """Every article's rows are all there: as many mentions, quotes and sources as its analysis."""
+    """Every article's rows are all there: as many of each (mentions, quotes …) as its analysis."""
     for article_id, _, analysis in _articles(store):
         if analysis is None:
             continue  # reported by check_analyses
@@ -210,7 +213,8 @@ def check_entity_counts(store: Store, result: CheckResult) -> None:
 
 
 def expected_row_counts(analysis: dict[str, Any]) -> dict[str, int]:
-    """How many mentions, quotes and sources rows ``Store.put`` writes for this analysis."""
+    """How many mentions, quotes, sources, events, narratives and techniques rows ``Store.put``
+    writes for this analysis."""
     mentions = sum(
         len({(m["start"], m["end"], m["text"]) for m in entity.get("mentions", [])})
         for entity in analysis.get("entities", [])
@@ -219,6 +223,9 @@ def expected_row_counts(analysis: dict[str, Any]) -> dict[str, int]:
         "mentions": mentions,
         "quotes": len(analysis.get("quotes", [])),
         "sources": len(analysis.get("sources", [])),
+        "events": len(analysis.get("events") or []),
+        "narratives": len(analysis.get("narratives") or []),
+        "techniques": len(analysis.get("techniques") or []),
     }
 
 
