@@ -66,3 +66,18 @@ def test_narratives_page_counts_articles_per_stance_and_event_type(client, analy
     for event_type, count in events.items():
         assert f'<a href="/?event={event_type}">{event_type}</a> <span class="n">{count}</span>' in page
     assert "Україна — другорядне питання" in page  # every catalogue entry is listed
+
+
+def test_narratives_api_gives_the_same_counts_as_the_stored_analyses(client, analysed):
+    docs = _analyses(client, analysed).values()
+    body = client.get("/api/narratives").json()
+    events = Counter(t for doc in docs for t in {e.type for e in doc.events})
+    assert {c["value"]: c["count"] for c in body["events"]} == dict(events)
+    techniques = Counter(t for doc in docs for t in {x.label for x in doc.techniques})
+    assert {c["value"]: c["count"] for c in body["techniques"]} == dict(techniques)
+    found = {n["id"]: n["by_stance"] for n in body["narratives"] if n["total"]}
+    expected: dict[str, Counter] = {}
+    for doc in docs:
+        for narrative, stance in {(n.narrative, n.stance) for n in doc.narratives}:
+            expected.setdefault(narrative, Counter())[stance] += 1
+    assert found == {k: dict(v) for k, v in expected.items()}

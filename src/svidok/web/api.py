@@ -87,6 +87,19 @@ def get_entity(request: Request, entity_id: RowId) -> dict[str, Any]:
     return result
 
 
+@router.get("/narratives", summary="Narrative, event and technique counts",
+            description="Catalogue narratives with article counts per stance; articles per event type "
+            "and per technique.")  # fmt: skip
+def narratives(request: Request) -> dict[str, Any]:
+    store = archive(request).store
+    return {
+        "narratives": [{"id": n.id, "title": n.title, "by_stance": n.by_stance, "total": n.total}
+                       for n in queries.narrative_counts(store)],
+        "events": [dataclasses.asdict(c) for c in queries.event_type_counts(store)],
+        "techniques": [dataclasses.asdict(c) for c in queries.technique_counts(store)],
+    }  # fmt: skip
+
+
 @router.get("/quotes", summary="List quotes", description="Filter by speaker, quoted entity, source.")
 def list_quotes(
     request: Request, page: Page = 1, size: Size = 50,
