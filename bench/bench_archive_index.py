@@ -26,7 +26,7 @@ FILTERS = {
     "event type + actor": {"event": "MEET", "event_actor": "Трамп"},
     "narrative + stance": {"narrative": "ukraine-secondary-issue", "stance": "refutes"},
     "technique": {"technique": "cliche"},
-    "text + technique": {"query": "переговори", "technique": "cliche"},
+    "text + technique": {"query": "путін", "technique": "cliche"},
 }
 
 
