@@ -5,14 +5,9 @@ name, "компанія стверджує" after "ТОВ «Еста Холди�
 from __future__ import annotations
 
 from .context import Context, NameSpan
-from .lexicon import CLAUSE_BREAKS, lemmas
+from .lexicon import CLAUSE_BREAKS, has_case, lemmas
 
 BODY_SENTENCES = 10  # "Суд зазначив": a story keeps talking about the same court for longer
-
-
-def _nominative(token) -> bool:
-    cases = {p.case for p in token.parses if p.case}
-    return not cases or "nomn" in cases
 
 
 def named_body(ctx: Context, i: int) -> NameSpan | None:
@@ -88,7 +83,7 @@ def previous_subject_body(ctx: Context, i: int, gender: str) -> NameSpan | None:
     if span is None or span.type != "ORG" or span.first in ctx.quoted:
         return None
     head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
-    if head is None or not _nominative(head):
+    if head is None or not has_case(head, "nomn"):
         return None
     genders = {p.gender for p in head.parses if p.case in (None, "nomn") and p.gender}
     return span if gender in genders else None

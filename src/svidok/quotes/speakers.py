@@ -13,7 +13,7 @@ from ..document import Entity, Token
 from ..resources import morph_analyzer
 from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
-from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
+from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, has_case, is_word, lemmas, speech_register
 
 # Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
 _ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
@@ -169,8 +169,7 @@ def _known_oblique(ctx: Context, token: Token) -> bool:
 
 
 def _nominative(token: Token) -> bool:
-    cases = {p.case for p in token.parses if p.case}
-    return not cases or "nomn" in cases
+    return has_case(token, "nomn")
 
 
 def _after_preposition(ctx: Context, first: int) -> bool:

@@ -544,10 +544,9 @@ def sentence_candidates(doc: Document, tokens: list[Token], lang: str) -> list[C
     )
 
 
-def _with_role_names(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+def _with_role_names(doc: Document, candidates: list[Candidate], index: TokenIndex) -> list[Candidate]:
     """Add the names a role introduces ("представитель ГУР Юсов") that no person span covers;
     a model's organisation or place span running into such a name ends before it."""
-    index = TokenIndex(doc.tokens)
     known = {t.i for c in candidates if c.origin == "kb" for t in index.within(c.start, c.end)}
     for sent in doc.sentences:
         lang = doc.paragraph_language(sent.start) or doc.language or "uk"
@@ -589,7 +588,7 @@ def ner(doc: Document) -> Document:
     ]
     if doc.model_mentions:  # the model finds capitalised names better than the name rules do
         candidates = [c for c in candidates if not _weak_person_rule(c)]
-    candidates = _with_role_names(doc, candidates)
+    candidates = _with_role_names(doc, candidates, index)
     kept = resolve_overlaps(candidates)
     _prefer_kb_label(kept, candidates)
     kept = sorted(kept + repeated_surnames(doc, kept), key=lambda c: c.start)
