@@ -1,11 +1,12 @@
 """Scale-out and growth of ``svidok ingest``.
 
     python bench/bench_scale.py [--corpus DIR] [--limit N] [--sizes 1000,10000] [--skip-workers]
-                                [--skip-growth] [--db postgresql://…]
+                                [--skip-growth] [--db postgresql://…] [--workers-postgres postgresql://…]
 
 1. Workers: the same corpus (NER-UK texts by default) ingested into a fresh SQLite archive by
    ``svidok ingest`` with one process, ``--workers 2``, and ``--dask local`` with 1 and 2 workers.
-   Wall time includes starting the workers and loading their models, as a user sees it.
+   Wall time includes starting the workers and loading their models, as a user sees it. With
+   ``--workers-postgres`` the same into PostgreSQL: one writer against ``--parallel-writes``.
 2. Growth: an archive filled to each size (synthetic articles: real texts with their paragraphs
    rotated, analysed once, stored under their own URLs), then at each size the writer's rate
    (records/s, analysis done beforehand), the full ingest rate (analyse + write, fresh articles)
@@ -49,33 +50,53 @@ def count_words(files: list[Path]) -> int:
     return sum(len(re.findall(r"\w+", f.read_text(encoding="utf-8"))) for f in files)
 
 
-def ingest_run(files: list[Path], *options: str) -> float:
-    """Seconds ``svidok ingest`` takes over ``files`` into a fresh archive."""
+def ingest_run(files: list[Path], *options: str, postgres: str | None = None) -> float:
+    """Seconds ``svidok ingest`` takes over ``files`` into a fresh archive (a temporary SQLite
+    file, or the ``postgres`` database emptied first)."""
+    if postgres:
+        wipe_postgres(postgres)
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "inputs"
         listing.mkdir()
         for n, f in enumerate(files):  # one folder, so the command line stays short
             (listing / f"{n:06d}.txt").symlink_to(f)
         command = [sys.executable, "-c", "from svidok.cli import main; main()", "ingest", str(listing),
-                   "--db", str(Path(tmp) / "a.db"), "--no-progress", *options]
+                   "--db", postgres or str(Path(tmp) / "a.db"), "--no-progress", *options]
         env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
         start = time.perf_counter()
         subprocess.run(command, check=True, env=env, capture_output=True)
         return time.perf_counter() - start
 
 
-def bench_workers(files: list[Path]) -> None:
+def wipe_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+WORKER_RUNS = (
+    ("one process", ()),
+    ("--workers 2", ("--workers", "2")),
+    ("--dask local --workers 1", ("--dask", "local", "--workers", "1")),
+    ("--dask local --workers 2", ("--dask", "local", "--workers", "2")),
+)
+POSTGRES_RUNS = (
+    ("one process", ()),
+    ("--dask local --workers 2", ("--dask", "local", "--workers", "2")),
+    ("  + --parallel-writes", ("--dask", "local", "--workers", "2", "--parallel-writes")),
+)
+
+
+def bench_workers(files: list[Path], postgres: str | None = None) -> None:
     words = count_words(files)
-    print(f"\n## Workers: {len(files)} articles, {words} words (\\w+), fresh SQLite archive each run")
+    where = f"PostgreSQL {postgres.rsplit('/', 1)[-1]} emptied" if postgres else "fresh SQLite archive"
+    print(f"\n## Workers: {len(files)} articles, {words} words (\\w+), {where} each run")
     print(f"{'ingest':<28}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'speed-up':>10}")
     base = None
-    for label, options in (
-        ("one process", ()),
-        ("--workers 2", ("--workers", "2")),
-        ("--dask local --workers 1", ("--dask", "local", "--workers", "1")),
-        ("--dask local --workers 2", ("--dask", "local", "--workers", "2")),
-    ):
-        secs = ingest_run(files, *options)
+    for label, options in POSTGRES_RUNS if postgres else WORKER_RUNS:
+        secs = ingest_run(files, *options, postgres=postgres)
         base = base or secs
         print(f"{label:<28}{secs:>9.1f}{len(files) / secs:>12.1f}{words / secs:>10.0f}{base / secs:>9.2f}x")
 
@@ -160,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="archive sizes for the growth table")
     parser.add_argument("--db", default=None, help="growth archive (default: a temporary SQLite file); "
                         "a postgresql:// database is wiped of nothing but filled: use an empty one")
+    parser.add_argument("--workers-postgres", metavar="URL", default=None,
+                        help="also time the workers into this PostgreSQL database, one writer against "
+                        "--parallel-writes (the database is EMPTIED before each run: use a scratch one)")
     parser.add_argument("--skip-workers", action="store_true")
     parser.add_argument("--skip-growth", action="store_true")
     args = parser.parse_args(argv)
@@ -167,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} CPU cores; python {sys.version.split()[0]}")
     if not args.skip_workers:
         bench_workers(files)
+        if args.workers_postgres:
+            bench_workers(files, args.workers_postgres)
     if not args.skip_growth:
         bench_growth(files, sorted(int(s) for s in args.sizes.split(",")), args.db)
     return 0

@@ -13,7 +13,7 @@ from tests.conftest import wipe_postgres
 
 from svidok.commands.ingest import ingest
 from svidok.store import open_store
-from svidok.store.dump import canonical_dump
+from svidok.store.dump import canonical_dump, content_dump
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = sorted((REPO / "eval" / "texts").glob("*.txt"))[:20]
@@ -100,3 +100,89 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "Cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
 
+
+
+# -- workers writing in parallel into one PostgreSQL archive ---------------------------------
+def content(url: str) -> dict:
+    with open_store(url) as store:
+        return content_dump(store)
+
+
+@pytest.fixture(scope="module")
+def reference_content():
+    """What one process stores into PostgreSQL (JSON columns there are jsonb: compare like with like)."""
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("SVIDOK_TEST_POSTGRES is not set")
+    pytest.importorskip("psycopg")
+    wipe_postgres(POSTGRES_URL)
+    assert run("--db", POSTGRES_URL, "--no-progress").exit_code == 0
+    return content(POSTGRES_URL)
+
+
+@pytest.fixture
+def postgres_url(reference_content):
+    from tests.conftest import POSTGRES_URL
+
+    wipe_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+def test_dask_workers_writing_in_parallel_store_what_one_process_stores(reference_content, cluster, postgres_url):
+    local, client = cluster
+    result = run("--db", postgres_url, "--dask", local.scheduler_address, "--parallel-writes",
+                 "--batch-size", "2", "--no-progress")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"stored {len(TEXTS)}," in result.stderr
+    assert content(postgres_url) == reference_content
+    # every worker process really stored articles: each holds its own open archive
+    assert sorted(client.run(_open_archives).values()) == [1, 1]
+    again = run("--db", postgres_url, "--dask", local.scheduler_address, "--parallel-writes", "--no-progress")
+    assert f"unchanged {len(TEXTS)}," in again.stderr
+    assert content(postgres_url)["articles"] == reference_content["articles"]
+
+
+def test_parallel_writes_lost_with_a_killed_worker_store_nothing_twice(reference_content, cluster, postgres_url):
+    from svidok.commands.ingest import _inputs
+    from svidok.ingest.cluster import analyse_on_dask
+    from svidok.ingest.workers import Item
+
+    _, client = cluster
+    before = client.run(os.getpid)
+    items = (Item(*read) for read in _inputs(tuple(map(str, TEXTS)), None))
+    statuses = []
+    for n, item in enumerate(analyse_on_dask(items, client, batch_size=2, store_url=postgres_url)):
+        if n == 0:
+            os.kill(next(iter(before.values())), signal.SIGKILL)
+        assert item.reason is None and item.record is None, item.reason
+        statuses.append(item.status)
+    client.wait_for_workers(2, timeout=60)
+    assert set(client.run(os.getpid).values()) != set(before.values())
+    assert set(statuses) <= {"stored", "unchanged"} and len(statuses) == len(TEXTS)
+    stored = content(postgres_url)
+    # a recomputed batch finds what the dead worker committed: history may say so, nothing else differs
+    assert {k: v for k, v in stored.items() if k != "history"} == {
+        k: v for k, v in reference_content.items() if k != "history"
+    }
+    stored_rows = [row for row in stored["history"] if row[1] == "stored"]
+    assert sorted(stored_rows, key=repr) == reference_content["history"]
+
+
+def _open_archives() -> int:
+    from svidok.ingest import workers
+
+    return len(workers._STORES)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--parallel-writes"], "needs --dask"),
+        (["--dask", "local", "--parallel-writes"], "needs a PostgreSQL archive"),
+    ],
+)
+def test_parallel_writes_need_dask_and_postgresql(tmp_path, args, message):
+    result = run("--db", tmp_path / "a.db", *args, "--no-progress")
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "a.db").exists()  # refused before anything was opened

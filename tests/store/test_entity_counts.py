@@ -3,6 +3,8 @@ and an upgrade of an archive written before them, on every backend."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from svidok.store import open_store
 from svidok.store import queries as Q
 
@@ -68,3 +70,40 @@ def test_upgrade_fills_the_counts_from_the_stored_mentions(store_url):
         assert stored_counts(store) == {"Владимир Путин": (3, 2), "Дмитрий Песков": (1, 1)}
         assert store.put(make_doc(**_changed_first())).status.value == "updated"
         assert stored_counts(store) == recounted(store)
+
+
+SPELLINGS = [  # one name key, several spellings: the archive keeps the preferred one
+    (["Liam Denning", "Лиам Деннинг", "Ліам Деннінг"], "Ліам Деннінг"),  # Ukrainian letters win
+    (["Liam Denning", "Лиам Деннинг"], "Лиам Деннинг"),  # then Cyrillic over Latin
+    (["Дмитрий Кулеба", "Дмитро Кулеба"], "Дмитрий Кулеба"),  # then code point: и < о
+]
+
+
+def _spelled(name: str, n: int) -> dict:
+    surname = name.split()[1]
+    return {"text": f"{surname} {n} говорил.", "url": f"https://x/{n}", "language": "uk",
+            "entities": [("p", name, "PER", [surname])]}  # fmt: skip
+
+
+def test_entity_name_does_not_depend_on_the_order_articles_are_stored(store_url):
+    import itertools
+
+    from svidok.store.records import fold
+
+    for spellings, preferred in SPELLINGS:
+        for order in itertools.permutations(spellings):
+            with open_store(store_url) as store:
+                for n, name in enumerate(order):
+                    store.put(make_doc(**_spelled(name, n)))
+                rows = store._read("SELECT name, name_fold, article_count FROM entities")
+            assert rows == [(preferred, fold(preferred), len(order))], order
+            _wipe(store_url)  # a fresh archive for the next order
+
+
+def _wipe(url: str) -> None:
+    if url.startswith("postgresql://"):
+        from tests.conftest import wipe_postgres
+
+        wipe_postgres(url)
+    else:
+        Path(url).unlink()

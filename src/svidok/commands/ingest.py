@@ -44,16 +44,17 @@ def _plain_text_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, object, st
         yield path, Document(text=text, id=path), None
 
 
-def _analysed(items, workers: int | None, dask: str | None, batch_size: int):
+def _analysed(items, workers: int | None, dask: str | None, batch_size: int, store_url: str | None = None):
     """Items analysed here, in local worker processes or on a Dask cluster, in input order.
-    ``workers``: None when not given (a LocalCluster then takes one worker per core)."""
+    ``workers``: None when not given (a LocalCluster then takes one worker per core);
+    ``store_url``: the Dask workers store into this PostgreSQL archive themselves."""
     from svidok.ingest import workers as local
 
     if dask is not None:
         from svidok.ingest.cluster import analyse_on_dask, dask_client
 
         with dask_client(dask, workers) as client:
-            yield from analyse_on_dask(items, client, batch_size)
+            yield from analyse_on_dask(items, client, batch_size, store_url)
     elif workers is not None and workers > 1:
         yield from local.analyse_in_processes(items, workers, batch_size)
     else:
@@ -61,10 +62,12 @@ def _analysed(items, workers: int | None, dask: str | None, batch_size: int):
 
 
 def _write(store, item, counts: Counter[str]) -> None:
-    """The one writer: store the item's record, or count it as skipped."""
+    """The one writer: store the item's record, or count it as skipped (or as a worker stored it)."""
     from svidok.errors import SvidokError
 
-    if item.record is not None:
+    if item.status is not None:
+        counts[item.status] += 1
+    elif item.record is not None:
         try:
             counts[store.put_record(item.record).status.value] += 1
         except (SvidokError, ValueError) as exc:  # this article only; the batch goes on
@@ -72,6 +75,21 @@ def _write(store, item, counts: Counter[str]) -> None:
     if item.reason is not None:
         counts["skipped"] += 1
         tqdm_write(f"svidok: skipped {item.origin}: {item.reason}")
+
+
+def _check_parallel_writes(parallel_writes: bool, dask: str | None, db: str) -> None:
+    if not parallel_writes:
+        return
+    if dask is None:
+        raise click.BadParameter("needs --dask (local worker processes send results to one writer)",
+                                 param_hint="--parallel-writes")  # fmt: skip
+    from svidok.store import POSTGRES_SCHEMES
+
+    if not db.startswith(POSTGRES_SCHEMES):
+        raise click.BadParameter(
+            "needs a PostgreSQL archive (--db postgresql://...): a SQLite file takes one writer at a time",
+            param_hint="--parallel-writes",
+        )
 
 
 def tqdm_write(message: str) -> None:
@@ -106,7 +124,15 @@ def tqdm_write(message: str) -> None:
     metavar="local|tcp://HOST:PORT",
     default=None,
     help="Analyse on a Dask distributed cluster: 'local' starts one on this machine, an address "
-    "joins a running scheduler (needs svidok[dask]). The archive is still written here.",
+    "joins a running scheduler (needs svidok[dask]). The archive is still written here, "
+    "unless --parallel-writes.",
+)
+@click.option(
+    "--parallel-writes",
+    is_flag=True,
+    help="With --dask and a PostgreSQL archive: every worker stores its own batches (several "
+    "writers at once) instead of sending them back to one writer here. Same content; article "
+    "ids then follow the order in which articles were stored.",
 )
 @click.option(
     "--batch-size",
@@ -122,13 +148,15 @@ def ingest(
     progress: bool | None,
     workers: int | None,
     dask: str | None,
+    parallel_writes: bool,
     batch_size: int,
 ) -> None:
     """Analyse articles (files, folders, - for stdin) and store them in an archive.
 
     The same URL (or the same text) is stored once; a changed text replaces the analysis.
     Workers only analyse: this process writes every article, in input order, so the archive is
-    the same with any number of workers. Exit status 1 when any input was skipped.
+    the same with any number of workers. With --dask --parallel-writes and a PostgreSQL archive
+    the Dask workers store their articles themselves: the same content, ids in storing order. Exit status 1 when any input was skipped.
     """  # fmt: skip
     from tqdm import tqdm
 
@@ -138,6 +166,7 @@ def ingest(
 
     if dask is not None and dask != "local" and "://" not in dask:
         raise click.BadParameter("give 'local' or a scheduler address such as tcp://host:8786", param_hint="--dask")
+    _check_parallel_writes(parallel_writes, dask, db)
     if workers == 0:
         workers = default_workers()
     counts: Counter[str] = Counter()
@@ -149,7 +178,8 @@ def ingest(
     items = (Item(origin, doc, reason) for origin, doc, reason in _inputs(paths, input_format))
     try:
         with store, tqdm(unit="article", file=sys.stderr, disable=not show) as bar:
-            for item in _analysed(items, workers, dask, batch_size):
+            writer_url = db if parallel_writes else None
+            for item in _analysed(items, workers, dask, batch_size, writer_url):
                 _write(store, item, counts)
                 bar.update(1)
     except SvidokError as exc:  # the cluster cannot be reached, Dask is not installed, ...

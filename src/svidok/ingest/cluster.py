@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import uuid
 from collections.abc import Iterable, Iterator
 
 from ..errors import SvidokError
-from .workers import BATCHES_PER_WORKER, Item, analyse_batch, batched, default_workers, in_order, warm_up
+from .workers import (
+    BATCHES_PER_WORKER,
+    Item,
+    analyse_batch,
+    batched,
+    default_workers,
+    in_order,
+    store_batch,
+    warm_up,
+)
 
 # A batch that raises is computed again this many times; one lost with its worker is
 # rescheduled by Dask itself (up to the scheduler's allowed-failures).
@@ -86,10 +96,18 @@ def worker_count(client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def analyse_on_dask(items: Iterable[Item], client, batch_size: int) -> Iterator[Item]:
-    """Analyse batches on the cluster, yielding items in input order for the one writer."""
+def analyse_on_dask(
+    items: Iterable[Item], client, batch_size: int, store_url: str | None = None
+) -> Iterator[Item]:
+    """Analyse batches on the cluster, yielding items in input order for the one writer; with
+    ``store_url`` (a PostgreSQL archive) the workers store their batches themselves, in parallel,
+    and the items come back with their ``status``."""
+    if store_url is None:
+        task, args = analyse_batch, ()
+    else:
+        task, args = store_batch, (store_url, uuid.uuid4().hex)
     return in_order(
-        lambda batch: client.submit(analyse_batch, batch, retries=RETRIES, pure=False),
+        lambda batch: client.submit(task, batch, *args, retries=RETRIES, pure=False),
         lambda future: future.result(),
         batched(items, batch_size),
         worker_count(client) * BATCHES_PER_WORKER,

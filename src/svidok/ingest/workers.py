@@ -38,6 +38,7 @@ class Item:
     doc: Any = None  # svidok.Document before analysis; dropped once analysed
     reason: str | None = None
     record: Any = None  # svidok.store.records.ArticleRecord after analysis
+    status: str | None = None  # set when a worker stored the record itself (stored, unchanged ...)
 
 
 def warm_up() -> None:
@@ -66,6 +67,44 @@ def analyse_item(item: Item) -> Item:
 
 def analyse_batch(batch: list[Item]) -> list[Item]:
     return [analyse_item(item) for item in batch]
+
+
+# The archive this worker process writes into for the current ingest run: (run id, URL) -> store.
+_STORES: dict[tuple[str, str], Any] = {}
+
+
+def _run_store(run_id: str, url: str) -> Any:
+    """The archive opened once per worker process and ingest run (a new run opens, and if needed
+    migrates, it again; the previous run's connection is closed)."""
+    from svidok.store import open_store
+
+    if (run_id, url) not in _STORES:
+        for store in _STORES.values():
+            store.close()
+        _STORES.clear()
+        _STORES[(run_id, url)] = open_store(url)
+    return _STORES[(run_id, url)]
+
+
+def store_item(item: Item, url: str, run_id: str) -> Item:
+    """Analyse one article and store it from this worker (parallel writers into one PostgreSQL
+    archive); only the outcome travels back. Storing is idempotent: a batch computed again after
+    its worker died finds the articles it had committed ``unchanged`` and stores nothing twice."""
+    from svidok.errors import SvidokError
+
+    analyse_item(item)
+    if item.record is None:
+        return item
+    try:
+        item.status = _run_store(run_id, url).put_record(item.record).status.value
+    except (SvidokError, ValueError) as exc:
+        item.reason = f"{type(exc).__name__}: {exc}"
+    item.record = None
+    return item
+
+
+def store_batch(batch: list[Item], url: str, run_id: str) -> list[Item]:
+    return [store_item(item, url, run_id) for item in batch]
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -25,7 +25,7 @@ __all__ = [
     "open_store",
 ]
 
-_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 def open_store(url_or_path: str | Path) -> Store:
@@ -35,7 +35,7 @@ def open_store(url_or_path: str | Path) -> Store:
     ``postgres`` extra: psycopg 3).
     """
     target = str(url_or_path)
-    if target.startswith(_POSTGRES_SCHEMES):
+    if target.startswith(POSTGRES_SCHEMES):
         from .postgres import PostgresStore
 
         return PostgresStore(target)

@@ -25,6 +25,11 @@ from .records import ArticleRecord, fold, to_record
 Runner = Callable[[str, Sequence[Any]], list[tuple]]
 
 
+# Letters that tell a Ukrainian spelling of a name, and Cyrillic as a whole (see _first_text).
+UKRAINIAN_LETTERS = "іїєґІЇЄҐ"
+CYRILLIC_LETTERS = "а-яА-ЯёЁіїєґІЇЄҐ"
+
+
 class StoreError(SvidokError):
     """The archive cannot be opened or written as asked."""
 
@@ -190,6 +195,23 @@ class Store(abc.ABC):
             )
         return PutResult(status, article_id)
 
+    def _first_text(self, a: str, b: str) -> str:
+        """SQL for the preferred of two spellings of one entity key: Ukrainian ones (і ї є ґ)
+        first, then other Cyrillic, then Latin; ties by code point. Not the first stored, so the
+        archive does not depend on the order in which parallel writers store articles."""
+        rank_a, rank_b = self._spelling_rank(a), self._spelling_rank(b)
+        return f"CASE WHEN ({rank_b}, {self._binary(b)}) < ({rank_a}, {self._binary(a)}) THEN {b} ELSE {a} END"
+
+    def _spelling_rank(self, column: str) -> str:
+        return (f"(CASE WHEN {self._matches(column, UKRAINIAN_LETTERS)} THEN 0 "
+                f"WHEN {self._matches(column, CYRILLIC_LETTERS)} THEN 1 ELSE 2 END)")  # fmt: skip
+
+    def _matches(self, column: str, letters: str) -> str:
+        return f"{column} GLOB '*[{letters}]*'"  # SQLite: GLOB classes compare UTF-8 characters
+
+    def _binary(self, column: str) -> str:
+        return column  # SQLite compares text by code point already
+
     def _lock_article(self, run: Runner, key: str) -> None:
         """Serialise writers of the same article until commit, so two concurrent ingests
         cannot both insert it. SQLite needs nothing: BEGIN IMMEDIATE serialises all writes."""
@@ -265,7 +287,11 @@ class Store(abc.ABC):
                 "INSERT INTO entities (key, name, name_fold, type, kb_id, qid, mention_count, article_count) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
                 "mention_count = entities.mention_count + excluded.mention_count, "
-                "article_count = entities.article_count + excluded.article_count RETURNING id",
+                "article_count = entities.article_count + excluded.article_count, "
+                f"name = {self._first_text('entities.name', 'excluded.name')}, "
+                "name_fold = CASE WHEN entities.name = "
+                f"{self._first_text('entities.name', 'excluded.name')} "
+                "THEN entities.name_fold ELSE excluded.name_fold END RETURNING id",
                 (key, ent.name, fold(ent.name), ent.type, ent.kb_id, ent.qid,
                  len(mentions) - old_mentions, int(bool(mentions)) - int(bool(old_mentions))),
             )  # fmt: skip

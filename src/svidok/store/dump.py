@@ -37,3 +37,32 @@ def _without_version(store: Store, row: tuple) -> tuple:
     analysis = dict(store._load_json(row[8]))
     analysis.pop("svidok_version", None)
     return (*row[:8], sorted(analysis.items(), key=lambda kv: kv[0]).__repr__(), row[9])
+
+
+def content_dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """:func:`canonical_dump` without row ids: articles are named by URL or text hash and entities
+    by key, so archives whose writers stored articles in different orders (workers writing in
+    parallel) compare equal when they hold the same content."""
+    dump = canonical_dump(store)
+    article = {row[0]: row[2] or row[7] for row in dump["articles"]}  # url, else text hash
+    entity = {row[0]: row[1] for row in dump["entities"]}
+
+    def renamed(rows: list[tuple], article_at: int | None, entity_at: tuple[int, ...]) -> list[tuple]:
+        out = []
+        for row in rows:
+            values = list(row)
+            if article_at is not None:
+                values[article_at] = article[values[article_at]]
+            for at in entity_at:
+                values[at] = entity.get(values[at])
+            out.append(tuple(values))
+        return sorted(out, key=repr)
+
+    return {
+        "articles": sorted((row[1:] for row in dump["articles"]), key=repr),
+        "entities": sorted((row[1:] for row in dump["entities"]), key=repr),
+        "mentions": renamed(dump["mentions"], 0, (1,)),
+        "quotes": renamed(dump["quotes"], 0, (2,)),
+        "sources": renamed(dump["sources"], 0, (3,)),
+        "history": renamed(dump["history"], 0, ()),
+    }

@@ -70,6 +70,12 @@ class PostgresStore(Store):
         if not run("SELECT 1 FROM schema_version", ()):
             run("INSERT INTO schema_version (version) VALUES (0)", ())
 
+    def _matches(self, column: str, letters: str) -> str:
+        return f"{column} ~ '[{letters}]'"
+
+    def _binary(self, column: str) -> str:
+        return f'{column} COLLATE "C"'  # code-point order, as SQLite compares (not the locale's)
+
     def _lock_article(self, run: Runner, key: str) -> None:
         # Under READ COMMITTED two writers would both miss the other's uncommitted row and the
         # second insert would fail on the unique URL; this lock makes it wait, then see the row.
