@@ -33,7 +33,8 @@ def start_ingest(path, db: str) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def kill_when_stored(process: subprocess.Popen, db: str, count: int, timeout_s: float = 60) -> int:
+def kill_when_stored(process: subprocess.Popen, db: str, count: int, timeout_s: float = 240) -> int:
+    # generous: on a loaded machine (load 5 on 2 cores) loading models and storing 40 articles took >60 s
     deadline = time.monotonic() + timeout_s
     while stored_count(db) < count:
         if process.poll() is not None:
