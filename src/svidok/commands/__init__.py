@@ -7,5 +7,6 @@ from .ingest import ingest
 from .kb import kb
 from .search import search
 from .serve import serve
+from .stories import stories
 
-COMMANDS = [analyze, check, eval_group, ingest, kb, search, serve]
+COMMANDS = [analyze, check, eval_group, ingest, kb, search, serve, stories]

@@ -222,6 +222,39 @@ def techniques(data: Path | None, folds: int, only_folds: tuple[int, ...], as_js
         _exit_with_gate(tech_eval.check_minimums(report, sha, tech_eval.load_minimums()))
 
 
+@eval_group.command(name="stories")
+@click.option(
+    "--set", "labelled", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Labelled story set (default: the checkout's eval/stories/stories.yaml).",
+)
+@click.option("--sweep", is_flag=True, help="Also score join thresholds 0.850-0.950 (step 0.005).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def stories_eval(labelled: Path | None, sweep: bool, as_json: bool) -> None:
+    """Story clustering: pairwise precision and recall on a labelled set of articles."""
+    from svidok.errors import SvidokError
+    from svidok.evaluation.stories import default_set, evaluate
+
+    joins = tuple(round(0.85 + 0.005 * i, 3) for i in range(21)) if sweep else ()
+    try:
+        report = evaluate(labelled or default_set(), joins)
+    except SvidokError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    scores = report["scores"]
+    click.echo(f"articles {report['articles']}, gold stories {report['stories']}, "
+               f"predicted stories {report['predicted_stories']}")  # fmt: skip
+    click.echo(f"pairwise precision {scores['precision']:.3f} recall {scores['recall']:.3f} "
+               f"F1 {scores['f1']:.3f} (pairs: {scores['true_pairs']} right, "
+               f"{scores['predicted_pairs']} predicted, {scores['gold_pairs']} gold)")  # fmt: skip
+    for kind, pairs in report["wrong_pairs"].items():
+        for pair in pairs:
+            click.echo(f"  {kind.replace('_', ' ')}: {pair}")
+    for join, s in report["sweep"].items():
+        click.echo(f"  join {join}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")
+
+
 def _exit_with_gate(problems: list[str]) -> None:
     """The CI gate's verdict: each score under its minimum on stderr, exit 1 if any."""
     for problem in problems:

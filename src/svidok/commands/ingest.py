@@ -141,6 +141,12 @@ def tqdm_write(message: str) -> None:
     show_default=True,
     help="Articles per batch sent to a worker.",
 )
+@click.option(
+    "--stories/--no-stories",
+    default=True,
+    show_default=True,
+    help="Put the new and changed articles into stories after storing them (else: `svidok stories update`).",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -150,6 +156,7 @@ def ingest(
     dask: str | None,
     parallel_writes: bool,
     batch_size: int,
+    stories: bool,
 ) -> None:
     """Analyse articles (files, folders, - for stdin) and store them in an archive.
 
@@ -182,9 +189,12 @@ def ingest(
             for item in _analysed(items, workers, dask, batch_size, writer_url):
                 _write(store, item, counts)
                 bar.update(1)
+            grouped = store.update_stories() if stories else None
     except SvidokError as exc:  # the cluster cannot be reached, Dask is not installed, ...
         raise click.ClickException(str(exc)) from exc
     summary = ", ".join(f"{k} {counts[k]}" for k in ("stored", "updated", "unchanged", "skipped"))
     click.echo(f"svidok: {summary} ({store.location})", err=True)
+    if grouped is not None:
+        click.echo(f"svidok: stories: {grouped.assigned} articles assigned, {grouped.new_stories} new", err=True)
     if counts["skipped"]:
         sys.exit(1)

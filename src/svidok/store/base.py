@@ -17,6 +17,7 @@ from typing import Any, Self
 from .. import __version__
 from ..document import Document
 from ..errors import SvidokError
+from ..stories.archive import StoryUpdate, forget_article
 from . import analysis_index, migrations
 from . import search as search_sql
 from .records import ArticleRecord, fold, to_record
@@ -216,6 +217,19 @@ class Store(abc.ABC):
         """Serialise writers of the same article until commit, so two concurrent ingests
         cannot both insert it. SQLite needs nothing: BEGIN IMMEDIATE serialises all writes."""
 
+    def _lock_stories(self, run: Runner) -> None:
+        """Serialise story assignment until commit, so two updates cannot both start the same
+        story. SQLite needs nothing: BEGIN IMMEDIATE serialises all writes."""
+
+    def update_stories(self) -> StoryUpdate:
+        """Put every article not yet in a story into one (see :mod:`svidok.stories.archive`)."""
+        from ..stories.archive import update_stories
+
+        try:
+            return update_stories(self)
+        except self.database_errors as exc:
+            raise StoreError(f"Could not update the stories in {self.location}: {exc}") from exc
+
     def _find_existing(self, run: Runner, record: ArticleRecord) -> tuple[int, str] | None:
         if record.url:
             rows = run("SELECT id, text_hash FROM articles WHERE url = ?", (record.url,))
@@ -260,6 +274,7 @@ class Store(abc.ABC):
         )
         for table in ("mentions", "quotes", "sources"):
             run(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        forget_article(run, article_id)  # its story was chosen for the old text
 
     def _write_entities_and_mentions(
         self, run: Runner, article_id: int, record: ArticleRecord, replaced: dict[str, tuple[int, int]]

@@ -38,6 +38,8 @@ _FOREIGN_KEYS = [
     ("events", "article_id", "articles"),
     ("narratives", "article_id", "articles"),
     ("techniques", "article_id", "articles"),
+    ("story_articles", "article_id", "articles"),
+    ("story_articles", "story_id", "stories"),
 ]
 
 
@@ -212,6 +214,23 @@ def check_entity_counts(store: Store, result: CheckResult) -> None:
         )
 
 
+def check_stories(store: Store, result: CheckResult) -> None:
+    """Each story's stored article count and date span equal its members; no story is empty."""
+    rows = store._read(
+        "SELECT s.id, s.article_count, s.first_day, s.last_day, COUNT(m.id), MIN(m.day), MAX(m.day) "
+        "FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id "
+        "GROUP BY s.id, s.article_count, s.first_day, s.last_day ORDER BY s.id"
+    )
+    for story_id, count, first, last, counted, first_member, last_member in rows:
+        if counted == 0:
+            result.add(f"story {story_id} has no articles")
+        elif (count, first, last) != (counted, first_member, last_member):
+            result.add(
+                f"story {story_id}: stored {count} articles {first}..{last}, "
+                f"its members are {counted} articles {first_member}..{last_member}"
+            )
+
+
 def expected_row_counts(analysis: dict[str, Any]) -> dict[str, int]:
     """How many mentions, quotes, sources, events, narratives and techniques rows ``Store.put``
     writes for this analysis."""
@@ -237,6 +256,7 @@ _CHECKS: list[tuple[str, str, Callable[[Store, CheckResult], None]]] = [
     ("spans", "stored spans match the article text", check_spans),
     ("completeness", "every article has all its rows", check_completeness),
     ("entity_counts", "stored entity counts match the mentions", check_entity_counts),
+    ("stories", "stored story counts and dates match their articles", check_stories),
 ]
 
 

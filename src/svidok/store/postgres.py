@@ -15,6 +15,8 @@ from .search import FulltextClause
 _MIGRATION_LOCK = 0x5F1D0C
 # Any constant: the first key of the per-article advisory locks (the second is the URL's hash).
 _ARTICLE_LOCK = 0x5F1D0D
+# Any constant: the advisory lock that serialises story assignment.
+_STORIES_LOCK = 0x5F1D0E
 
 
 def _psycopg():
@@ -80,6 +82,9 @@ class PostgresStore(Store):
         # Under READ COMMITTED two writers would both miss the other's uncommitted row and the
         # second insert would fail on the unique URL; this lock makes it wait, then see the row.
         run("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_ARTICLE_LOCK, key))
+
+    def _lock_stories(self, run: Runner) -> None:
+        run("SELECT pg_advisory_xact_lock(?)", (_STORIES_LOCK,))
 
     def _json_param(self, text: str) -> Any:
         import json

@@ -100,6 +100,31 @@ def narratives(request: Request) -> dict[str, Any]:
     }  # fmt: skip
 
 
+@router.get("/stories", summary="List stories",
+            description="Articles about the same story across outlets and languages; latest first.")  # fmt: skip
+def list_stories(
+    request: Request, page: Page = 1, size: Size = 20,
+    min_articles: Annotated[int, Query(ge=1, le=MAX_ID, description="At least this many articles.")] = 1,
+    date_from: Annotated[str | None, Query(max_length=32, description="Running on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, Query(max_length=32, description="Begun on or before (YYYY-MM-DD).")] = None,
+) -> dict[str, Any]:  # fmt: skip
+    result = queries.list_stories(
+        archive(request).store, min_articles=min_articles, date_from=date_from, date_to=date_to,
+        limit=size, offset=(page - 1) * size,
+    )  # fmt: skip
+    return _page_json(result)
+
+
+@router.get("/stories/{story_id}", summary="One story",
+            description="Its articles in timeline order, articles per day per outlet, and each outlet's "
+            "framing: narratives with stance and the speakers it quoted.")  # fmt: skip
+def get_story(request: Request, story_id: RowId) -> dict[str, Any]:
+    detail = queries.story_detail(archive(request).store, story_id)
+    if detail is None:
+        raise HTTPException(404, f"No story {story_id} in the archive.")
+    return dataclasses.asdict(detail)
+
+
 @router.get("/quotes", summary="List quotes", description="Filter by speaker, quoted entity, source.")
 def list_quotes(
     request: Request, page: Page = 1, size: Size = 50,
@@ -179,6 +204,7 @@ def ingest(request: Request, body: Annotated[IngestRequest, Body()]) -> dict[str
         results = [_ingest_text(state, body)]
     else:
         results = _ingest_path(state, allowed_path(body.path, state.config.ingest_roots))
+    state.store.update_stories()
     state.forget_facets()
     return {"results": results}
 

@@ -190,3 +190,31 @@ def quotes_page(
     sources = queries.list_sources(store, limit=15).items
     return _render(request, "quotes.html", result=result, params=params, nav=nav,
                    speakers=speakers, sources=sources)  # fmt: skip
+
+
+@router.get("/stories")
+def stories_page(
+    request: Request, min_articles: Annotated[int, Query(ge=1, le=MAX_ID)] = 2,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+):  # fmt: skip
+    """Stories, latest first; by default those told by more than one article."""
+    store = request.app.state.archive.store
+    result = queries.list_stories(store, min_articles=min_articles, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    params = {"min_articles": min_articles}
+    nav = {"prev": _link("/stories", {**params, "page": page - 1}) if page > 1 else None,
+           "next": _link("/stories", {**params, "page": page + 1})
+           if result.offset + len(result.items) < result.total else None}  # fmt: skip
+    return _render(request, "stories.html", result=result, min_articles=min_articles, nav=nav)
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: RowId):
+    detail = queries.story_detail(request.app.state.archive.store, story_id)
+    if detail is None:
+        raise HTTPException(404, f"No story {story_id} in the archive.")
+    colours = svg.outlet_colours([f.outlet for f in detail.framing])
+    return _render(
+        request, "story.html", d=detail, s=detail.story, colours=colours,
+        chart=Markup(svg.timeline_chart(detail.per_day, colours)),
+        articles={a.id: a for a in detail.articles},
+    )  # fmt: skip

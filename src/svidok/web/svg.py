@@ -130,3 +130,56 @@ def _short_of(x1: float, y1: float, x2: float, y2: float, gap: float) -> tuple[f
 
 def _short(name: str, limit: int = 24) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+PALETTE = ("#4f7fc4", "#d9822b", "#3a9a5b", "#b84a62", "#7a5cb8", "#8c6d3f", "#2b9bb3", "#888888")
+
+
+def outlet_colours(outlets: Sequence[str]) -> dict[str, str]:
+    """A colour per outlet, in the given order; outlets past the palette share its last grey."""
+    return {outlet: PALETTE[min(i, len(PALETTE) - 1)] for i, outlet in enumerate(outlets)}
+
+
+def timeline_chart(
+    per_day: Sequence[tuple[str, str, int]], colours: dict[str, str], *, width: int = 640, height: int = 180
+) -> str:
+    """Stacked bars of articles per day, one colour per outlet (``colours``), from the first day
+    to the last (at least a week, so a one-day story is not one giant bar)."""
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for day, outlet, n in per_day:
+        if _is_day(day):
+            counts.setdefault(day, []).append((outlet, n))
+    if not counts:
+        return '<p class="none">No dated articles.</p>'
+    first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+    first = max(first, last - timedelta(days=MAX_DAYS - 1))
+    last = max(last, first + timedelta(days=6))
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    peak = max(sum(n for _, n in counts.get(d.isoformat(), ())) for d in days) or 1
+    left, bottom, top = 36, 24, 10
+    bar = (width - left - 8) / len(days)
+    parts = [
+        (
+            f'<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="Articles per day by outlet">'
+        ),
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
+        f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
+        f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
+    ]
+    for i, day in enumerate(days):
+        y = height - bottom
+        for outlet, n in counts.get(day.isoformat(), ()):
+            h = (height - bottom - top) * n / peak
+            y -= h
+            parts.append(
+                f'<rect class="segment" x="{left + i * bar:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" '
+                f'height="{h:.1f}" fill="{colours.get(outlet, PALETTE[-1])}">'
+                f"<title>{day.isoformat()} · {escape(outlet)}: {n}</title></rect>"
+            )
+    parts.append(f'<text x="{left}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
+    parts.append(
+        f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -15,6 +15,7 @@ from .common import Count, Page
 from .entities import EntityDetail, EntitySummary, entity_detail, get_entity, list_entities
 from .network import Edge, co_mentions, quote_edges
 from .quotes import QuoteRow, SourceSummary, list_quotes, list_sources
+from .stories import OutletFraming, StoryArticle, StoryDetail, StorySummary, list_stories, story_detail
 
 __all__ = [
     "ArticleSummary",
@@ -23,9 +24,13 @@ __all__ = [
     "EntityDetail",
     "EntitySummary",
     "NarrativeCount",
+    "OutletFraming",
     "Page",
     "QuoteRow",
     "SourceSummary",
+    "StoryArticle",
+    "StoryDetail",
+    "StorySummary",
     "article_analysis",
     "article_openings",
     "co_mentions",
@@ -37,7 +42,9 @@ __all__ = [
     "list_entities",
     "list_quotes",
     "list_sources",
+    "list_stories",
     "narrative_counts",
     "quote_edges",
+    "story_detail",
     "technique_counts",
 ]
