@@ -42,6 +42,12 @@ DAMAGE = {
         "UPDATE entities SET article_count = article_count + 1 WHERE id = (SELECT MIN(id) FROM entities)",
         "entity_counts",
     ),
+    "story count drifted": (
+        "UPDATE stories SET article_count = article_count + 1 WHERE id = (SELECT MIN(id) FROM stories)",
+        "stories",
+    ),
+    "story emptied": ("DELETE FROM story_articles WHERE id = (SELECT MIN(id) FROM story_articles)", "stories"),
+    "story membership orphaned": ("DELETE FROM stories WHERE id = (SELECT MIN(id) FROM stories)", "database"),
     "analysis unreadable": ("UPDATE articles SET analysis = '[1, 2' WHERE id = 1", "analyses"),
     "analysis of another text": ("UPDATE articles SET text = text || ' ' WHERE id = 1", "analyses"),
 }
@@ -62,6 +68,7 @@ def fill(store_url: str, count: int = 3) -> None:
     with open_store(store_url) as store:
         for path in EVAL_TEXTS[:count]:
             store.put(svidok.analyze(path.read_text(encoding="utf-8"), id=path.stem))
+        store.update_stories()
 
 
 def test_clean_archive_passes(store_url):

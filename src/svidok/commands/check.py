@@ -30,7 +30,7 @@ def _format_report(report) -> str:
 def check(db: str, as_json: bool) -> None:
     """Verify an archive: schema version, database integrity, foreign keys, full-text index,
     stored spans (text[start:end] == span text), that every article is stored whole and that
-    the stored entity counts match the mentions.
+    the stored entity counts match the mentions, and the stories their articles.
     Exit status 0 when clean, 1 when a problem was found."""
     from svidok.errors import SvidokError
     from svidok.store import open_store
