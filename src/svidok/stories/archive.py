@@ -85,6 +85,16 @@ def refresh_story(run: Runner, story_id: int) -> None:
     run("DELETE FROM stories WHERE id = ? AND article_count = 0", (story_id,))
 
 
+def _count_in(run: Runner, story_id: int, day: str) -> None:
+    """A story's count and span after one more article (constant time, unlike a recount)."""
+    run(
+        "UPDATE stories SET article_count = article_count + 1, "
+        "first_day = CASE WHEN ? < first_day THEN ? ELSE first_day END, "
+        "last_day = CASE WHEN ? > last_day THEN ? ELSE last_day END, updated_at = ? WHERE id = ?",
+        (day, day, day, day, _now(), story_id),
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -152,7 +162,7 @@ class _Assigner:
                 "signature, entity_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.article_id, story_id, round(score, 4), duplicate_of, *to_stored(article)),
             )
-            refresh_story(run, story_id)
+            _count_in(run, story_id, article.day.isoformat())
             self.index.add(story_id, article)
             self.result.assigned += 1
 
@@ -167,16 +177,21 @@ class _Assigner:
         return rows[0][0]
 
     def _load_window(self, run: Runner, first: date, last: date) -> None:
-        """Bring into the index the archive's stories within the window of these days."""
+        """Bring into the index the archive's stories within the window of these days that it
+        does not hold yet (each story is read once per update, however long it runs)."""
         window = timedelta(days=self.config.window_days)
-        rows = run(
-            "SELECT s.story_id, s.article_id, s.day, s.vector, s.signature, s.entity_keys "
-            "FROM story_articles s JOIN stories t ON t.id = s.story_id "
-            "WHERE t.last_day >= ? AND t.first_day <= ? ORDER BY s.story_id, s.day, s.article_id",
+        in_window = run(
+            "SELECT id FROM stories WHERE last_day >= ? AND first_day <= ?",
             ((first - window).isoformat(), (last + window).isoformat()),
         )
-        fresh = {row[0] for row in rows} - self.loaded
-        for story_id, *stored in rows:
-            if story_id in fresh:
+        fresh = sorted({row[0] for row in in_window} - self.loaded)
+        for start in range(0, len(fresh), 500):  # bounded IN lists
+            chunk = fresh[start : start + 500]
+            rows = run(
+                "SELECT story_id, article_id, day, vector, signature, entity_keys FROM story_articles "
+                f"WHERE story_id IN ({', '.join('?' * len(chunk))}) ORDER BY story_id, day, article_id",
+                chunk,
+            )
+            for story_id, *stored in rows:
                 self.index.add(story_id, from_stored(*stored))
-        self.loaded |= fresh
+        self.loaded.update(fresh)

@@ -19,7 +19,9 @@ from typing import Any
 import numpy as np
 import yaml
 
-from .minhash import similarity as minhash_similarity
+# Articles of a story an article is compared with (near-duplicate, entities): its latest ones,
+# so a story that runs for months costs no more per article than a story of a few days.
+COMPARED_MEMBERS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +75,22 @@ class _Story:
     last: date
     vector_sum: np.ndarray
     members: list[ArticleFeatures] = field(default_factory=list)
+    signatures: np.ndarray | None = None  # of the latest COMPARED_MEMBERS, one row each
 
     def add(self, article: ArticleFeatures) -> None:
         self.first, self.last = min(self.first, article.day), max(self.last, article.day)
         self.vector_sum = self.vector_sum + article.vector
         self.members.append(article)
+        row = article.signature.reshape(1, -1)
+        kept = row if self.signatures is None else np.vstack([self.signatures, row])
+        self.signatures = kept[-COMPARED_MEMBERS:]
+
+    def near_duplicate(self, signature: np.ndarray, threshold: float) -> int | None:
+        """The latest member whose MinHash similarity to ``signature`` reaches ``threshold``."""
+        shared = (self.signatures == signature).mean(axis=1)
+        hits = np.flatnonzero(shared >= threshold)
+        recent = self.members[-COMPARED_MEMBERS:]
+        return recent[hits[-1]].article_id if hits.size else None
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -120,12 +133,15 @@ class StoryIndex:
         gap = max(story.first.toordinal() - day, day - story.last.toordinal(), 0)
         if gap > cfg.window_days:
             return None
-        for member in story.members:
-            if minhash_similarity(member.signature, article.signature) >= cfg.near_duplicate:
-                return Match(story_id, 1.0 + cfg.w_entities, member.article_id)
+        duplicate_of = story.near_duplicate(article.signature, cfg.near_duplicate)
+        if duplicate_of is not None:
+            return Match(story_id, 1.0 + cfg.w_entities, duplicate_of)
         norm = float(np.linalg.norm(story.vector_sum)) or 1.0
         cosine = float(story.vector_sum @ article.vector) / norm
-        entities = max((_jaccard(m.entities, article.entities) for m in story.members), default=0.0)
+        if cfg.w_embedding * cosine + cfg.w_entities - cfg.w_day * gap < cfg.join:
+            return None  # even sharing every entity would not reach the threshold
+        recent = story.members[-COMPARED_MEMBERS:]
+        entities = max((_jaccard(m.entities, article.entities) for m in recent), default=0.0)
         score = cfg.w_embedding * cosine + cfg.w_entities * entities - cfg.w_day * gap
         return Match(story_id, score) if score >= cfg.join else None
 
