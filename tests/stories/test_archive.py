@@ -133,3 +133,39 @@ def test_stories_commands(tmp_path):
     assert nowhere.exit_code == 1 and "No archive" in nowhere.output
     zero = runner.invoke(stories_command, ["show", "0", "--db", db])
     assert zero.exit_code == 2
+
+
+def test_two_concurrent_updates_assign_each_article_once(store_url):
+    """Two `svidok stories update` processes on one archive: the second waits for or skips what
+    the first assigned, and sees the stories it made (no duplicate story for one event)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    with open_store(store_url) as store:
+        ids = _put(store, ITEMS)
+    cmd = [
+        sys.executable,
+        "-c",
+        "from svidok.cli import main; main()",
+        "stories",
+        "update",
+        "--db",
+        store_url,
+    ]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    procs = [
+        subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=300)[0].decode() for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert sum(int(o.split("stories: ")[1].split()[0]) for o in outputs) == len(ITEMS)
+    with open_store(store_url) as store:
+        story = _story_of(store)
+        assert set(story) == set(ids.values())
+        assert story[ids["alaska-uk"]] == story[ids["alaska-ru"]] != story[ids["patriot-uk"]]
+        assert store._read("SELECT COUNT(*) FROM stories")[0][0] == 3
+        assert check_archive(store).ok
