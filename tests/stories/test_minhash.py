@@ -20,9 +20,7 @@ def _texts(n: int = 6) -> dict[str, str]:
 
 
 def _lemmas(text: str) -> str:
-    return lemma_text(
-        svidok.load_pipeline(["langid", "normalize", "segment", "morph"])(svidok.Document(text=text))
-    )
+    return lemma_text(svidok.load_pipeline(["langid", "normalize", "segment", "morph"])(svidok.Document(text=text)))
 
 
 def _reprint(text: str) -> str:
