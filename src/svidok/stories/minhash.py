@@ -36,10 +36,7 @@ class MinHasher:
 
     def signature(self, items: Iterable[str]) -> np.ndarray:
         hashes = np.fromiter(
-            (
-                int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
-                for s in items
-            ),
+            (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little") for s in items),
             dtype=np.uint64,
         )
         if hashes.size == 0:
