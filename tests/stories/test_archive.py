@@ -1,5 +1,5 @@
 """Stories in a real archive (SQLite file and PostgreSQL): assigned, listed, shown, kept in step
-when an article changes, back-filled when an older archive is upgraded, and checked."""
+when an article changes, grouped by the first update after an older archive is upgraded, and checked."""
 
 from __future__ import annotations
 
@@ -93,13 +93,19 @@ def test_an_emptied_story_is_deleted(store_url):
         assert check_archive(store).ok
 
 
-def test_upgrading_an_older_archive_back_fills_its_stories(store_url):
+def test_an_upgraded_older_archive_gets_its_stories_from_the_next_update(store_url):
+    from svidok.stories.archive import pending_count
+
     with open_at_version(store_url, since_version() - 1) as old:
         ids = _put(old, ITEMS)
         tables = {"stories", "story_articles"}
         assert not tables & {r[0] for r in old._read(_TABLES_SQL[old.dialect])}
     with open_store(store_url) as store:
         assert store.schema_version >= since_version()
+        assert _story_of(store) == {} and pending_count(store) == len(ids)  # opening stays instant
+        assigned = []
+        assert store.update_stories(progress=assigned.append).assigned == len(ids)
+        assert sum(assigned) == len(ids) and pending_count(store) == 0
         story = _story_of(store)
         assert set(story) == set(ids.values())
         assert story[ids["alaska-uk"]] == story[ids["alaska-ru"]] != story[ids["patriot-uk"]]
@@ -117,8 +123,9 @@ def test_stories_commands(tmp_path):
     with open_store(db) as store:
         ids = _put(store, ITEMS)
     runner = CliRunner()
-    update = runner.invoke(stories_command, ["update", "--db", db])
+    update = runner.invoke(stories_command, ["update", "--db", db, "--progress"])
     assert update.exit_code == 0 and "5 articles assigned, 3 new stories" in update.output
+    assert "5/5" in update.output  # the progress bar (stderr) counted every article
     listed = runner.invoke(stories_command, ["list", "--db", db, "--min-articles", "2"])
     assert listed.exit_code == 0
     assert "2025-08-11" in listed.output and "meduza.io" in listed.output and "patriot" not in listed.output

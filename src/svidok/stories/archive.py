@@ -36,29 +36,21 @@ def since_version() -> int:
     return next(m.version for m in MIGRATIONS if m.name.endswith("_stories"))
 
 
-def update_stories(store, *, batch: int = BATCH, config: StoryConfig | None = None) -> StoryUpdate:
-    """Assign every article that is in no story yet (new or changed since the last update)."""
+def update_stories(
+    store, *, batch: int = BATCH, config: StoryConfig | None = None, progress: Callable[[int], Any] | None = None
+) -> StoryUpdate:
+    """Assign every article that is in no story yet (new or changed since the last update);
+    ``progress`` is called with the number of articles assigned after each batch."""
     assigner = _Assigner(config or load_config())
     while rows := _pending(store._read, batch):
         articles = assigner.features(store._read, rows)
         with store._transaction() as run:
             store._lock_stories(run)
             assigner.assign(run, articles)
+        if progress is not None:
+            progress(len(rows))
     log.info(
         "Stories: %d articles assigned, %d new stories", assigner.result.assigned, assigner.result.new_stories
-    )
-    return assigner.result
-
-
-def backfill(store, run: Runner) -> StoryUpdate:
-    """Assign the articles of an archive made before the story tables (inside its migration)."""
-    assigner = _Assigner(load_config())
-    while rows := _pending(run, BATCH):
-        assigner.assign(run, assigner.features(run, rows))
-    log.info(
-        "Stories back-filled: %d articles in %d stories",
-        assigner.result.assigned,
-        assigner.result.new_stories,
     )
     return assigner.result
 
@@ -104,6 +96,14 @@ def _short(title: str) -> str:
     if len(title) <= TITLE_CHARS:
         return title
     return title[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def pending_count(store) -> int:
+    """Articles in no story yet: what the next update will assign."""
+    return int(store._read(
+        "SELECT COUNT(*) FROM articles a "
+        "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
+    )[0][0])  # fmt: skip
 
 
 def _pending(read: Runner, limit: int) -> list[tuple]:
