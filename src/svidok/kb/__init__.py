@@ -4,7 +4,8 @@ Entries live in tab-separated files under ``svidok/kb/data/`` (curated by hand, 
 by ``python -m svidok.kb.build``), plus an optional user file (``$SVIDOK_KB`` or
 ``~/.svidok/kb.tsv``) that ``svidok kb add`` appends to. Columns: type, Ukrainian nominative
 name, aliases separated by ``|``, Wikidata QID, flags (``lc``: may be written in lowercase on
-purpose; ``id=...``: an explicit svidok id).
+purpose; ``media``: a news outlet or agency, which the article may cite as its source;
+``id=...``: an explicit svidok id).
 
 Loading is lazy and cached: :func:`load_kb` reads the files once per process.
 """
@@ -38,6 +39,7 @@ class KBEntry:
     aliases: tuple[str, ...] = ()
     qid: str | None = None
     lowercase: bool = False  # aliases may be matched in lowercase ("путін", "кремль")
+    media: bool = False  # a news outlet: "Видання пише" refers back to it, "за даними X" cites it
     names: tuple[str, ...] = field(default=(), repr=False)  # name + aliases
 
     def __post_init__(self) -> None:
@@ -81,6 +83,7 @@ def parse_row(line: str, where: str) -> KBEntry | None:
         aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
         qid=qid or None,
         lowercase="lc" in flag_set,
+        media="media" in flag_set,
     )
 
 
@@ -126,6 +129,7 @@ class KnowledgeBase:
         old.aliases = tuple(dict.fromkeys(old.aliases + new.aliases + (new.name,)))
         old.qid = old.qid or new.qid
         old.lowercase = old.lowercase or new.lowercase
+        old.media = old.media or new.media
         old.__post_init__()
         return old
 

@@ -21,6 +21,7 @@ from ..document import Entity
 from .context import Context
 from .informants import informant_at, outlet_start
 from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
+from .outlets import last_outlet, outlet_noun, speaks_for_itself
 
 _MAX_NP = 5
 
@@ -248,6 +249,8 @@ def _attribution_at(ctx: Context, i: int) -> Attribution | None:
     if phrase is not None:
         cue = (i, i + len(phrase) - 1)
         found = source_after(ctx, cue[1] + 1, hi)
+        if found is not None and _quoted_instead(ctx, phrase, found[0]):
+            return None
     elif ctx.tokens[i].pos in ("VERB", None) and (ctx.tokens[i].lemma or "") in ctx.lex(i).source_verbs:
         cue = (i, i)
         found = _verb_source(ctx, i, lo, hi)
@@ -261,7 +264,21 @@ def _attribution_at(ctx: Context, i: int) -> Attribution | None:
     if found is None:
         return None
     first, last, name, entity = found
+    if first == last and entity is None and outlet_noun(ctx, first):
+        outlet = last_outlet(ctx, first)  # "Видання пише", "по данным издания": the outlet named before
+        if outlet is not None:
+            name, entity = outlet.name, outlet.entity
     return Attribution(first, last, name, entity, cue)
+
+
+def _quoted_instead(ctx: Context, phrase: tuple[str, ...], first: int) -> bool:
+    """ "За інформацією «Еста Холдинг»", "за даними Нафтогазу": a person or a body speaking for
+    itself is the speaker of a quote there, not a source (an outlet or a document is)."""
+    lex = ctx.lex(first)
+    span = ctx.name_at.get(first)
+    if phrase not in lex.according_to_records | lex.according_to_bodies or span is None:
+        return False
+    return speaks_for_itself(ctx, span)
 
 
 def _classify(ctx: Context, att: Attribution) -> None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .context import Context, QuoteSpan
-from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
+from .context import Context, NameSpan, QuoteSpan
+from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, Lexicon, is_word, lemmas, speech_register
+from .outlets import is_outlet, speaks_for_itself
 from .speakers import Speaker, find_speaker, resolve_pronoun, speaker_after
 
 _ANAPHORIC_OBJECTS = frozenset(
@@ -354,11 +355,24 @@ def _according_to(ctx: Context, i: int) -> Found | None:
         if at is None:
             return None
         named = ctx.name_at.get(at)
-        body_speaks = phrase in lex.according_to_bodies  # "За інформацією «Еста Холдинг», …"
-        if speaker.entity is not None and speaker.entity.type not in ("PER", "PERS") and not body_speaks:
-            return None  # "according to Reuters" names a source, not a speaker
+        if not _quotes_speaker(ctx, lex, phrase, speaker, named):
+            return None
         return _beside(ctx, i, cue_last, lo, hi, speaker, named.last if named is not None else None)
     return None
+
+
+def _quotes_speaker(
+    ctx: Context, lex: Lexicon, phrase: tuple[str, ...], speaker: Speaker, named: NameSpan | None
+) -> bool:
+    """Whether an "according to" phrase quotes who follows it rather than citing a source:
+    "according to Reuters" cites; a company's own version is its quote ("За інформацією «Еста
+    Холдинг», …"), but not an outlet's ("за інформацією «Української правди»"); "за даними X"
+    quotes only a person or a body speaking for itself ("за даними «Нафтогазу»")."""
+    if phrase in lex.according_to_records:
+        return speaker.entity is not None and named is not None and speaks_for_itself(ctx, named)
+    if speaker.entity is None or speaker.entity.type in ("PER", "PERS"):
+        return True
+    return phrase in lex.according_to_bodies and not (named is not None and is_outlet(ctx, named))
 
 
 def _reportedly(ctx: Context, i: int, found: list[Found]) -> Found | None:

@@ -28,6 +28,7 @@ class Lexicon:
     claim_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     according_to_bodies: frozenset[tuple[str, ...]]
+    according_to_records: frozenset[tuple[str, ...]]
     pronouns: dict[str, str]  # pronoun -> masc/femn/plur
     roles: frozenset[str]
     groups: frozenset[str]
@@ -37,6 +38,7 @@ class Lexicon:
     source_verbs: frozenset[str]
     source_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
     anaphora: frozenset[str]
     bare_clause_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
@@ -105,6 +107,7 @@ def lexicon(lang: str | None) -> Lexicon:
         claim_nouns=_words(speech, "claim_nouns"),
         according_to=_phrases(speech, "according_to"),
         according_to_bodies=frozenset(_phrases(speech, "according_to_bodies")),
+        according_to_records=frozenset(_phrases(speech, "according_to_records")),
         reportedly=_words(speech, "reportedly"),
         correlatives=_words(speech, "correlatives"),
         anaphoric_openers=_words(speech, "anaphoric_openers"),
@@ -123,6 +126,7 @@ def lexicon(lang: str | None) -> Lexicon:
         source_verbs=_words(cues, "verbs"),
         source_nouns=_words(cues, "source_nouns"),
         media_nouns=_words(cues, "media_nouns"),
+        outlet_nouns=_words(cues, "outlet_nouns"),
         anaphora=_words(cues, "anaphora"),
         bare_clause_verbs=_words(speech, "bare_clause_verbs"),
         addressee_verbs=_words(speech, "addressee_verbs"),

@@ -14,6 +14,7 @@ from ..resources import morph_analyzer
 from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
 from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, has_case, is_word, lemmas, speech_register
+from .outlets import is_outlet, last_outlet, outlet_noun
 
 # Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
 _ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
@@ -32,7 +33,7 @@ class Speaker:
 @dataclass
 class _Candidate:
     position: int  # token index nearest the verb
-    kind: str  # name, pronoun, role, group
+    kind: str  # name, pronoun, role, group, outlet
     name: NameSpan | None = None
     first: int = -1
     last: int = -1
@@ -48,7 +49,10 @@ def _verb_features(token: Token) -> tuple[str | None, str | None]:
 def _noun_features(tokens: list[Token]) -> tuple[set[str], set[str]]:
     head = tokens[-1]
     parses = [p for p in head.parses if p.case in (None, "nomn")] or list(head.parses)
-    return {p.gender for p in parses if p.gender}, {p.number for p in parses if p.number}
+    numbers = {p.number for p in parses if p.number}
+    if any(p.case is None and p.number is None for p in parses):
+        numbers = set()  # a reading with no case or number ("Видання"): either number
+    return {p.gender for p in parses if p.gender}, numbers
 
 
 def _compatible(verb: Token | None, genders: set[str], numbers: set[str], plural: bool = False) -> bool:
@@ -144,6 +148,8 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     plural = any(p.number == "plur" for p in token.parses if not need_nominative or p.case in (None, "nomn"))
     if found & lex.collectives or plural and found & (lex.groups | lex.roles):
         return _Candidate(i, "group", first=i, last=i)
+    if outlet_noun(ctx, i):
+        return _Candidate(i, "outlet", first=i, last=i)  # "Видання пише": the outlet named before
     if found & lex.roles:
         return _Candidate(i, "role", first=i, last=i)
     return None
@@ -233,7 +239,7 @@ def _head_of_complement(
 ) -> _Candidate:
     """ "представники підприємства відповіли": a body noun right after a role or group noun is
     its genitive complement, and the speaker is the head before it."""
-    if cand.kind not in ("group", "role") or cand.first - 1 < lo:
+    if cand.kind not in ("group", "role", "outlet") or cand.first - 1 < lo:
         return cand
     head = _candidate_at(ctx, cand.first - 1, need_nominative)
     if head is not None and head.kind in ("group", "role") and _usable(ctx, head, verb):
@@ -262,8 +268,8 @@ def _search_right(
         cand = _candidate_at(ctx, i, need_nominative)
         if cand is None or not _usable(ctx, cand, verb):
             continue
-        if cand.kind == "name" and not agree and cand.name.type not in ("PER", "PERS") and i in ctx.quoted:
-            title = title or cand  # "голови комітету «Київпастрансу» Юрія …": a person may follow
+        if _person_may_follow(ctx, cand, i, agree):
+            title = title or cand
             continue
         if cand.kind == "name":
             return cand
@@ -271,6 +277,14 @@ def _search_right(
             return fallback or cand
         fallback = fallback or cand  # a role noun may be followed by its holder's name
     return title or fallback  # "За інформацією «Еста Холдинг»": the body itself
+
+
+def _person_may_follow(ctx: Context, cand: _Candidate, i: int, agree: bool) -> bool:
+    """A body's name after the verb that a person's name may follow: "голови комітету
+    «Київпастрансу» Юрія …", "заявил The Economist тогдашний глава Службы Валентин Наливайченко"."""
+    if cand.kind != "name" or cand.name.type in ("PER", "PERS"):
+        return False
+    return not agree and i in ctx.quoted or is_outlet(ctx, cand.name)
 
 
 def _inside_org_title(ctx: Context, i: int) -> bool:
@@ -301,8 +315,32 @@ def find_speaker(
     for search in searches:
         cand = search(ctx, verb_i, lo if search is _search_left else hi, need_nominative)
         if cand is not None:
+            cited = _cited_by_outlet(ctx, cand, verb_i, hi)
+            if cited is not None:
+                return cited, cand.first
             return _speaker_of(ctx, cand, verb_i), cand.first
     return _omitted_subject(ctx, verb_i), None
+
+
+def _cited_by_outlet(ctx: Context, cand: _Candidate, verb_i: int, hi: int) -> Speaker | None:
+    """ "«…», – цитує видання якесь джерело": an outlet citing passes on the words of whom it
+    cites, named or not, right after it."""
+    if speech_register(ctx.lex(verb_i), ctx.tokens[verb_i]) != "cite" or cand.first < verb_i:
+        return None
+    if not (cand.kind == "outlet" or cand.kind == "name" and is_outlet(ctx, cand.name)):
+        return None
+    k = cand.last + 1
+    while k < hi and ctx.tokens[k].pos in ("ADJF", "NPRO"):
+        k += 1  # "якесь", "власне"
+    if k >= hi:
+        return None
+    cited = _search_right(ctx, cand.last, hi, need_nominative=False, agree=False)
+    if cited is not None:  # "депутата Олега Петренка"
+        return _speaker_of(ctx, cited, cand.last)
+    if lemmas(ctx.tokens[k]) & ctx.lex(k).informant_nouns:
+        _, last = _noun_phrase(ctx, k, hi)
+        return Speaker(role=ctx.text(cand.last + 1, last)[0])
+    return None
 
 
 _ANTECEDENT_SENTENCES = 3  # how far back an omitted subject may point
@@ -357,6 +395,9 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
         return Speaker(span.entity, span.name, _role_text(ctx, role_before(ctx, span.first)))
     if cand.kind == "pronoun":
         return resolve_pronoun(ctx, cand.first)
+    if cand.kind == "outlet":
+        outlet = last_outlet(ctx, cand.first)
+        return Speaker(outlet.entity, outlet.name, None) if outlet is not None else Speaker()
     stop = verb_i if verb_i > cand.first else len(ctx.tokens)
     first, last = _noun_phrase(ctx, cand.first, stop)
     phrase = ctx.text(first, last)[0]
@@ -427,8 +468,10 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
     if gender == "plur":
         return _recent_group(ctx, i)
     body = previous_subject_body(ctx, i, gender)
-    if body is not None:
-        return Speaker(body.entity, body.name, None)
+    if body is None and gender == "neut":  # "Оно утверждает": no person is "it"
+        body = last_outlet(ctx, i, _ANTECEDENT_SENTENCES)
+    if body is not None or gender == "neut":
+        return Speaker(body.entity, body.name, None) if body is not None else Speaker()
     for span in reversed(ctx.names):
         if span.last >= i or span.type not in ("PER", "PERS") or _after_preposition(ctx, span.first):
             continue
