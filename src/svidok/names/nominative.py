@@ -101,3 +101,25 @@ def person_nominative(tokens: list[Token], lang: str, fallback) -> str:
             agreed = surname_by_ending(token.text, pairs)
         words.append(agreed or fallback(token))
     return " ".join(words)
+
+
+def word_nominative(word: str, case: str | None, lang: str, gender: str | None = None) -> str:
+    """Inflect one word of a phrase to the nominative, keeping its capitalisation; an adjective
+    takes the head noun's ``gender`` ("Сахалінському родовищі" -> "Сахалінське родовище")."""
+    if case in (None, "nomn") or lang not in ("uk", "ru") or word.isupper():
+        return word
+    head, dash, tail = word.rpartition("-")
+    if dash and head and tail and head[-1:].lower() == "о":  # "Південно-Західній": the last part turns
+        return f"{head}-{word_nominative(tail, case, lang, gender)}"
+    if dash:
+        return word  # "Еста-Холдинг": the analyser only guesses at hyphenated names
+    parses = morph_analyzer(lang).parse(word)
+    if gender:
+        parses = sorted(parses, key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
+    for parse in parses:
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF"):
+            inflected = parse.inflect({"nomn"})
+            if inflected:
+                form = inflected.word
+                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return word

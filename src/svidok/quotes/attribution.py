@@ -21,7 +21,7 @@ from ..document import Entity
 from .context import Context
 from .informants import informant_at, outlet_start
 from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
-from .outlets import last_outlet, outlet_noun, speaks_for_itself
+from .outlets import is_outlet, last_outlet, outlet_noun, speaks_for_itself
 
 _MAX_NP = 5
 
@@ -186,7 +186,7 @@ def _verb_source(ctx: Context, verb_i: int, lo: int, hi: int):
         and (is_word(ctx.tokens[nxt]) or ctx.tokens[nxt].norm == "«")
         and ctx.tokens[nxt].pos not in ("PREP", "CONJ", "ADVB", "PRCL")
     ):
-        found = source_after(ctx, nxt, hi, plain=False)
+        found = _journalist_after_outlet(ctx, source_after(ctx, nxt, hi, plain=False))
         if found is not None and not (
             has_case(ctx.tokens[found[1]], "nomn") and _ends_clause(ctx, found[1] + 1, hi)
         ):
@@ -202,8 +202,23 @@ def _verb_source(ctx: Context, verb_i: int, lo: int, hi: int):
         or (found[0] in ctx.name_at and ctx.name_at[found[0]].type == "PER")
     )
     if person and _has_complement(ctx, verb_i, hi):
-        return None  # "Зеленський повідомив, що …" is a quote, not a source
+        # "Зеленський повідомив, що …" is a quote, not a source; the outlet glued before a
+        # journalist is ("Bloomberg Лиам Деннинг пишет, что …")
+        before = ctx.name_at.get(found[0] - 1)
+        outlet = before is not None and is_outlet(ctx, before)
+        return (before.first, before.last, before.name, before.entity) if outlet else None
     return found
+
+
+def _journalist_after_outlet(ctx: Context, found):
+    """ "пишет Bloomberg Лиам Деннинг": the journalist after the outlet is the source named (the
+    outlet is added beside them, see :func:`_journalists_outlet`)."""
+    if found is None or found[0] not in ctx.name_at or not is_outlet(ctx, ctx.name_at[found[0]]):
+        return found
+    person = ctx.name_at.get(found[1] + 1)
+    if person is None or person.type not in ("PER", "PERS") or person.first != found[1] + 1:
+        return found
+    return person.first, person.last, person.name, person.entity
 
 
 def _document_phrase(ctx: Context, i: int, hi: int) -> tuple[int, int, str, Entity | None] | None:
@@ -314,13 +329,17 @@ def find_attributions(ctx: Context) -> list[Attribution]:
 
 
 def _journalists_outlet(ctx: Context, att: Attribution) -> Attribution | None:
-    """ "Як пише Вероніка Гаврилюк у «Комерсанті-Україна»": the outlet is a source too."""
+    """ "Як пише Вероніка Гаврилюк у «Комерсанті-Україна»", "пишет Bloomberg Лиам Деннинг": the
+    outlet is a source too."""
     span = ctx.name_at.get(att.first)
     if span is None or span.type not in ("PER", "PERS"):
         return None
     _, hi = ctx.sentence_range(att.first)
     start = outlet_start(ctx, att.last, hi)
     found = source_after(ctx, start, hi, plain=False) if start is not None else None
+    before = ctx.name_at.get(att.first - 1)
+    if found is None and before is not None and is_outlet(ctx, before):
+        found = (before.first, before.last, before.name, before.entity)  # "Bloomberg Лиам Деннинг пишет"
     if found is None:
         return None
     extra = Attribution(*found, att.cue)

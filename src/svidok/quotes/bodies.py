@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .context import Context, NameSpan
 from .lexicon import CLAUSE_BREAKS, has_case, lemmas
+from .units import Body, body_at
 
 BODY_SENTENCES = 10  # "Суд зазначив": a story keeps talking about the same court for longer
 
@@ -27,7 +28,8 @@ def named_body(ctx: Context, i: int) -> NameSpan | None:
         if token.sent - ctx.tokens[span.last].sent > BODY_SENTENCES:
             return None
         words = ctx.tokens[span.first : span.last + 1]
-        if any(lemmas(t) & wanted for t in words) or company and _named_as_company(ctx, span):
+        named = set(span.name.lower().split())  # "міністерства" after "МОЗ" (Міністерство охорони …)
+        if any(lemmas(t) & wanted for t in words) or named & wanted or company and _named_as_company(ctx, span):
             return span
     return None
 
@@ -40,30 +42,45 @@ def _named_as_company(ctx: Context, span: NameSpan) -> bool:
     return first in lex.company_markers or before_company
 
 
-def institution_voice(ctx: Context, verb_i: int) -> tuple[NameSpan, str | None] | None:
-    """ "У прес-службі МОЗ зазначили" / "В МЗС заявили" / "в компанії стверджують": an
-    organisation in a locative phrase before a plural verb with no subject speaks through it; a
-    head noun ("прес-служба") is kept as the role."""
+def institution_voice(ctx: Context, verb_i: int) -> Body | None:
+    """ "У прес-службі МОЗ зазначили" / "В МЗС заявили" / "в компанії стверджують" /
+    "Повідомили у Ковельському міськвиконкомі, що": a body or unit in a locative phrase beside a
+    plural verb with no subject speaks through it (see :mod:`.units` for how it is named)."""
     best = ctx.tokens[verb_i].best
     if best is None or best.number != "plur":
         return None
-    lex, (lo, _) = ctx.lex(verb_i), ctx.sentence_range(verb_i)
-    for i in range(lo, verb_i - 1):
-        if ctx.tokens[i].norm.lower() not in lex.institution_prepositions:
-            continue
-        j, role = i + 1, None
-        heads = lemmas(ctx.tokens[j]) & lex.institution_heads
-        if heads and j + 1 < verb_i:
-            role, j = min(heads), j + 1  # the nominative: "прес-служба"
-        if _clear_until(ctx, j + 1, verb_i) and lemmas(ctx.tokens[j]) & lex.company_nouns:
-            body = named_body(ctx, j)  # "в компанії стверджують"
-            if body is not None:
-                return body, role
-        span = ctx.name_at.get(j)
-        found = span is not None and span.first == j and span.type == "ORG" and span.last < verb_i
-        if found and _clear_until(ctx, span.last + 1, verb_i):
-            return span, role
+    lo, hi = ctx.sentence_range(verb_i)
+    for i in _locatives(ctx, verb_i, lo, hi):
+        before = i < verb_i
+        found = _body_after(ctx, i + 1, verb_i if before else hi)
+        if found is not None and (not before or _clear_until(ctx, found.last + 1, verb_i)):
+            return found
     return None
+
+
+def _locatives(ctx: Context, verb_i: int, lo: int, hi: int) -> list[int]:
+    """Prepositions that may open a locative body: before the verb in its sentence, or right
+    after it ("Повідомили у міськвиконкомі", "заявили також в прокуратурі")."""
+    preps = ctx.lex(verb_i).institution_prepositions
+    found = [i for i in range(lo, verb_i - 1) if ctx.tokens[i].norm.lower() in preps]
+    k = verb_i + 1
+    while k < hi and ctx.tokens[k].pos in ("ADVB", "PRCL"):
+        k += 1
+    return found + ([k] if k + 1 < hi and ctx.tokens[k].norm.lower() in preps else [])
+
+
+def _body_after(ctx: Context, j: int, stop: int) -> Body | None:
+    if j >= stop:
+        return None
+    lex = ctx.lex(j)
+    if lemmas(ctx.tokens[j]) & lex.company_nouns:
+        body = named_body(ctx, j)  # "в компанії стверджують"
+        if body is not None:
+            return Body(body.name, body.entity, j, j)
+    span = ctx.name_at.get(j)
+    if span is not None and span.first == j and span.type == "ORG" and span.last < stop:
+        return Body(span.name, span.entity, j, span.last)  # "В МЗС заявили"
+    return body_at(ctx, j, stop)
 
 
 def _clear_until(ctx: Context, start: int, stop: int) -> bool:

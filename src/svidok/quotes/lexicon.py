@@ -55,6 +55,7 @@ class Lexicon:
     institution_heads: frozenset[str] = frozenset()
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its class
     company_nouns: frozenset[str] = frozenset()
+    unit_nouns: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
     correlatives: frozenset[str] = frozenset()
@@ -121,6 +122,7 @@ def lexicon(lang: str | None) -> Lexicon:
         anaphoric_roles=_words(roles, "anaphoric_roles"),
         role_synonyms=_synonym_classes(roles.get("role_synonyms") or []),
         company_nouns=_words(roles, "company_nouns"),
+        unit_nouns=_words(roles, "unit_nouns"),
         company_markers=_words(roles, "company_markers"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),

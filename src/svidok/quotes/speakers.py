@@ -15,6 +15,7 @@ from .bodies import institution_voice, named_body, previous_subject_body
 from .context import Context, NameSpan
 from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, has_case, is_word, lemmas, speech_register
 from .outlets import is_outlet, last_outlet, outlet_noun
+from .units import body_at
 
 # Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
 _ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
@@ -33,7 +34,7 @@ class Speaker:
 @dataclass
 class _Candidate:
     position: int  # token index nearest the verb
-    kind: str  # name, pronoun, role, group, outlet
+    kind: str  # name, pronoun, role, group, outlet, unit
     name: NameSpan | None = None
     first: int = -1
     last: int = -1
@@ -52,6 +53,8 @@ def _noun_features(tokens: list[Token]) -> tuple[set[str], set[str]]:
     numbers = {p.number for p in parses if p.number}
     if any(p.case is None and p.number is None for p in parses):
         numbers = set()  # a reading with no case or number ("Видання"): either number
+    elif any(p.case == "nomn" and p.number is None for p in parses):
+        numbers.add("sing")  # "відділення": the analyser leaves the singular's number unset
     return {p.gender for p in parses if p.gender}, numbers
 
 
@@ -146,6 +149,9 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     if token.pos not in ("NOUN", None) and not found & lex.collectives:
         return None
     plural = any(p.number == "plur" for p in token.parses if not need_nominative or p.case in (None, "nomn"))
+    singular = any(p.number != "plur" for p in token.parses if p.case in (None, "nomn"))
+    if found & lex.unit_nouns and singular and _unit_of_someone(ctx, i):
+        return _Candidate(i, "unit", first=i, last=i)  # "Прес-служба МОЗ", "Медіа центр РНБО"
     if found & lex.collectives or plural and found & (lex.groups | lex.roles):
         return _Candidate(i, "group", first=i, last=i)
     if outlet_noun(ctx, i):
@@ -208,6 +214,11 @@ def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
             return _compatible(verb, set(span.genders) or genders, {"sing"} if span.genders else numbers)
         if span.first == span.last and ctx.tokens[span.first].text.isupper():
             numbers = set()  # "МЗС заявило", "МЗС заявили", "США заявили": either number
+        elif span.first < span.last:  # "Центр протидії дезінформації": its first noun is the head
+            head = next((t for t in ctx.tokens[span.first : span.last + 1] if t.pos == "NOUN"), None)
+            if head is not None:  # a nominative reading with no number is a singular one
+                numbers = {p.number or "sing" for p in head.parses if p.case in (None, "nomn")} or numbers
+            return _compatible(verb, set(), numbers, numbers == {"plur"})
         return _compatible(verb, set(), numbers, "plur" in numbers)
     if cand.kind == "pronoun":
         gender = ctx.lex(cand.first).pronouns[ctx.tokens[cand.first].norm.lower()]
@@ -315,6 +326,9 @@ def find_speaker(
     for search in searches:
         cand = search(ctx, verb_i, lo if search is _search_left else hi, need_nominative)
         if cand is not None:
+            body = institution_voice(ctx, verb_i)
+            if body is not None and body.first <= cand.first <= body.last:
+                return Speaker(body.entity, body.name, None), body.first  # "у прес-службі міністерства"
             cited = _cited_by_outlet(ctx, cand, verb_i, hi)
             if cited is not None:
                 return cited, cand.first
@@ -354,8 +368,7 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
     best = verb.best
     institution = institution_voice(ctx, verb_i)
     if institution is not None:
-        span, role = institution
-        return Speaker(span.entity, span.name, role)
+        return Speaker(institution.entity, institution.name, None)
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
     if _has_own_subject(ctx, verb_i):
@@ -398,6 +411,11 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     if cand.kind == "outlet":
         outlet = last_outlet(ctx, cand.first)
         return Speaker(outlet.entity, outlet.name, None) if outlet is not None else Speaker()
+    if cand.kind == "unit":
+        start = _unit_start(ctx, cand.first)
+        body = body_at(ctx, start, verb_i if verb_i > cand.first else ctx.sentence_range(cand.first)[1])
+        if body is not None:
+            return Speaker(body.entity, body.name, None)
     stop = verb_i if verb_i > cand.first else len(ctx.tokens)
     first, last = _noun_phrase(ctx, cand.first, stop)
     phrase = ctx.text(first, last)[0]
@@ -415,6 +433,24 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     if holder is None:
         return Speaker(role=phrase)
     return Speaker(holder.entity, holder.name, phrase)
+
+
+def _unit_of_someone(ctx: Context, i: int) -> bool:
+    """A unit noun followed by the body it belongs to ("прес-служба МОЗ", "центр при РНБО",
+    "відділення комітету"): the unit speaks; a bare "управління" is no one yet."""
+    _, hi = ctx.sentence_range(i)
+    body = body_at(ctx, _unit_start(ctx, i), hi)
+    return body is not None and body.last > i
+
+
+def _unit_start(ctx: Context, i: int) -> int:
+    """The first word of a unit's name: adjectives and a capitalised word before its noun
+    ("Київське відділення", "Медіа центр")."""
+    lo, _ = ctx.sentence_range(i)
+    start = i
+    while start > lo and (ctx.tokens[start - 1].pos == "ADJF" or start == i and ctx.tokens[start - 1].is_title):
+        start -= 1
+    return start
 
 
 def _recent_person(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:

@@ -26,10 +26,9 @@ from ..kb import load_kb
 from ..kb.matcher import KBMatch, find_aliases
 from ..names import name_key
 from ..names.key import first_name_variants
-from ..names.nominative import person_nominative
+from ..names.nominative import person_nominative, word_nominative
 from ..pipeline import stage
-from ..resources import morph_analyzer
-from .ner_roles import role_before_kb_name, role_name_spans
+from .ner_roles import outlet_before_person, role_before_kb_name, role_name_spans
 from .span_index import KeptSpans, LongerSpans, TokenIndex
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -211,35 +210,13 @@ def _agrees(token: Token, case: str | None) -> bool:
     return any(p.pos == "ADJF" and p.case == case for p in token.parses[:4])
 
 
-def _to_nominative(word: str, case: str | None, lang: str, gender: str | None = None) -> str:
-    """Inflect one word of a phrase to the nominative, keeping its capitalisation; an adjective
-    takes the head noun's ``gender`` ("Сахалінському родовищі" -> "Сахалінське родовище")."""
-    if case in (None, "nomn") or lang not in ("uk", "ru") or word.isupper():
-        return word
-    head, dash, tail = word.rpartition("-")
-    if dash and head and tail and head[-1:].lower() == "о":  # "Південно-Західній": the last part turns
-        return f"{head}-{_to_nominative(tail, case, lang, gender)}"
-    if dash:
-        return word  # "Еста-Холдинг": the analyser only guesses at hyphenated names
-    parses = morph_analyzer(lang).parse(word)
-    if gender:
-        parses = sorted(parses, key=lambda p: p.tag.POS == "ADJF" and p.tag.gender != gender)
-    for parse in parses:
-        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF"):
-            inflected = parse.inflect({"nomn"})
-            if inflected:
-                form = inflected.word
-                return form[:1].upper() + form[1:] if word[:1].isupper() else form
-    return word
-
-
 def phrase_nominative(tokens: list[Token], head: int, lang: str) -> str:
     """A phrase in the nominative: "Полтавської обласної ради України" -> "Полтавська обласна
     рада України". The words up to the head agree with it and turn; the genitive tail stays."""
     case = tokens[head].case
     gender = next((p.gender for p in tokens[head].parses if p.case == case and p.pos == "NOUN"), None)
     words = [
-        _to_nominative(t.text, case, lang, gender) if k <= head else t.text for k, t in enumerate(tokens)
+        word_nominative(t.text, case, lang, gender) if k <= head else t.text for k, t in enumerate(tokens)
     ]
     return " ".join(words)
 
@@ -568,6 +545,22 @@ def _with_role_names(doc: Document, candidates: list[Candidate], index: TokenInd
     return candidates
 
 
+def _cut_outlets(
+    doc: Document, candidates: list[Candidate], kb_found: list[Candidate], starts: list[int], index: TokenIndex
+) -> None:
+    """ "журналіст Reuters Джон Сміт": the person's span starts after the outlet glued before it."""
+    for cand in candidates:
+        outlet = outlet_before_person(cand, kb_found, starts)
+        following = index.within(outlet.end, cand.end) if outlet is not None else []
+        if following:
+            glued = doc.text[cand.start : following[0].start]
+            if cand.lemma and cand.lemma.startswith(glued):
+                cand.lemma = cand.lemma[len(glued) :].strip()  # the model's nominative, less the outlet
+            else:
+                cand.lemma = _restored_name(doc, following[0].start, cand.end, "PER", index)
+            cand.start = following[0].start
+
+
 @stage("ner", requires=("tokens", "lemmas", "model_mentions"), assigns=("mentions",))
 def ner(doc: Document) -> Document:
     candidates: list[Candidate] = []
@@ -586,6 +579,7 @@ def ner(doc: Document) -> Document:
     candidates = [
         c for c in candidates if not _generic(doc, c) and not role_before_kb_name(doc, c, kb_found, kb_starts)
     ]
+    _cut_outlets(doc, candidates, kb_found, kb_starts, index)
     if doc.model_mentions:  # the model finds capitalised names better than the name rules do
         candidates = [c for c in candidates if not _weak_person_rule(c)]
     candidates = _with_role_names(doc, candidates, index)

@@ -103,3 +103,18 @@ def role_before_kb_name(doc: Document, cand: Candidate, kb_found: list[Candidate
     role = before[-1]
     lemmas = {p.lemma for p in analyse_word(lang, role) if p.pos in ("NOUN", None)} | {role.lower()}
     return bool(lemmas & role_lemmas(lang))
+
+
+def outlet_before_person(cand: Candidate, kb_found: list[Candidate], starts: list[int]) -> Candidate | None:
+    """The KB outlet a model PER span opens with ("Reuters Джон Сміт", "Bloomberg Лиам
+    Деннинг"): a journalist's outlet glued before the name, not a part of it."""
+    if cand.origin != "model" or cand.label != "PER":
+        return None
+    at = bisect.bisect_left(starts, cand.start)
+    outlet = kb_found[at] if at < len(kb_found) else None
+    if outlet is None or outlet.start != cand.start or outlet.end >= cand.end or outlet.label != "ORG":
+        return None
+    from ..kb import load_kb
+
+    entry = load_kb().by_id.get(outlet.kb_id or "")
+    return outlet if entry is not None and entry.media else None

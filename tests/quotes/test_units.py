@@ -1,0 +1,147 @@
+"""Bodies and units as speakers, named as the text names them (eval/README: "прес-служба МОЗ"):
+locative bodies the entity stages do not know, press services, units of a named body; and a
+journalist's outlet glued before their name."""
+
+from __future__ import annotations
+
+import pytest
+
+import svidok
+
+MOZ = ("Міністерство охорони здоров'я України", "ORG", ["МОЗ"])
+RNBO = ("Рада національної безпеки і оборони України", "ORG", ["РНБО"])
+AMKU = ("Антимонопольний комітет України", "ORG", ["Антимонопольний комітет", "АМКУ"])
+MINDEF = ("Міністерство оборони Росії", "ORG", ["Минобороны"])
+KREMLIN = ("Кремль", "ORG", ["Кремля"])
+PETRENKO = ("Іван Петренко", "PER", ["Прокурор Іван Петренко", "Іван Петренко"])
+KYIV = ("Київ", "LOC", ["Києві"])
+
+
+def _speakers(doc):
+    return [(q.text, q.speaker_name) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "lang, text, entities, expected",
+    [
+        # a locative body the entity stages did not name: the body, in the nominative
+        (
+            "uk",
+            "Іван Петренко прибув на засідання. В обласній прокуратурі заявили, що справу передано до суду.",
+            [PETRENKO],
+            [("справу передано до суду", "обласна прокуратура")],
+        ),
+        (
+            "uk",
+            "Повідомили у Ковельському міськвиконкомі, що ремонт завершено.",
+            [],
+            [("ремонт завершено", "Ковельський міськвиконком")],
+        ),
+        (
+            "ru",
+            "В пресс-службе мэрии сообщили, что дороги расчистят.",
+            [],
+            [("дороги расчистят", "пресс-служба мэрии")],
+        ),
+        # a press service, before or after the verb, in the locative or as the subject
+        (
+            "uk",
+            "У прес-службі МОЗ зазначили, що вакцини надійдуть.",
+            [MOZ],
+            [("вакцини надійдуть", "прес-служба МОЗ")],
+        ),
+        (
+            "uk",
+            "Прес-служба МОЗ повідомила, що вакцини надійдуть.",
+            [MOZ],
+            [("вакцини надійдуть", "Прес-служба МОЗ")],
+        ),
+        (
+            "uk",
+            "МОЗ ухвалило наказ. У прес-службі міністерства зазначили, що вакцини надійдуть.",
+            [MOZ],
+            [("вакцини надійдуть", "прес-служба МОЗ")],
+        ),
+        (
+            "ru",
+            "Пресс-служба Минобороны сообщила, что удар отражен.",
+            [MINDEF],
+            [("удар отражен", "Пресс-служба Минобороны")],
+        ),
+        (
+            "ru",
+            "В пресс-службе Кремля заявили, что встреча состоится.",
+            [KREMLIN],
+            [("встреча состоится", "пресс-служба Кремля")],
+        ),
+        # units of a named body
+        (
+            "uk",
+            "Медіа центр РНБО повідомив, що ситуація погіршується.",
+            [RNBO],
+            [("ситуація погіршується", "Медіа центр РНБО")],
+        ),
+        (
+            "uk",
+            "Антимонопольний комітет оштрафував фірму. Київське відділення АМКУ повідомило, що не має інформації.",
+            [AMKU],
+            [("не має інформації", "Київське відділення АМКУ")],
+        ),
+        # no body: a place, a bare unit noun, a plural group
+        (
+            "uk",
+            "У Києві заявили, що метро працюватиме до півночі.",
+            [KYIV],
+            [("метро працюватиме до півночі", None)],
+        ),
+        ("uk", "Управління повідомило, що рух перекрито.", [], [("рух перекрито", None)]),
+        ("uk", "У відділі заявили, що рух перекрито.", [], [("рух перекрито", None)]),
+    ],
+)
+def test_body_or_unit_speaks(analyse, lang, text, entities, expected):
+    assert _speakers(analyse(text, entities, language=lang)) == expected
+
+
+def test_a_unit_is_linked_to_its_parent(analyse):
+    doc = analyse("Медіа центр РНБО повідомив, що ситуація погіршується.", [RNBO])
+    rnbo = next(e for e in doc.entities if e.name == RNBO[0])
+    assert (doc.quotes[0].speaker_name, doc.quotes[0].speaker) == ("Медіа центр РНБО", rnbo.id)
+
+
+@pytest.mark.parametrize(
+    "lang, text, person, outlet",
+    [
+        ("uk", "Журналіст Reuters Джон Сміт заявив, що переговори зірвано.", "Джон Сміт", "Reuters"),
+        ("ru", "Bloomberg Лиам Деннинг пишет, что цены на нефть вырастут.", "Лиам Деннинг", "Bloomberg"),
+    ],
+)
+def test_an_outlet_glued_before_a_journalist(lang, text, person, outlet):
+    """The whole pipeline: the entity stages split the outlet off the person's name, the person
+    speaks, and the outlet is not part of the speaker's name."""
+    doc = svidok.analyze(text, language=lang)
+    names = {e.name: e.type for e in doc.entities}
+    assert (names.get(person), names.get(outlet)) == ("PER", "ORG")
+    assert [q.speaker_name for q in doc.quotes] == [person]
+
+
+def test_a_person_not_after_an_outlet_keeps_the_whole_name():
+    doc = svidok.analyze("Журналіст Джон Сміт заявив, що переговори зірвано.", language="uk")
+    assert [q.speaker_name for q in doc.quotes] == ["Джон Сміт"]
+
+
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # the outlet glued before the journalist is a source, with the journalist after the verb
+        ("Цены на нефть вырастут, пишет Bloomberg Лиам Деннинг.", {"Лиам Деннинг", "Bloomberg"}),
+        ("Bloomberg Лиам Деннинг пишет, что цены на нефть вырастут.", {"Bloomberg"}),
+        # a person reporting a clause is a speaker, not a source
+        ("Лиам Деннинг пишет, что цены на нефть вырастут.", set()),
+    ],
+)
+def test_a_journalists_outlet_is_a_source(analyse, text, sources):
+    entities = [
+        ("Bloomberg", "ORG", ["Bloomberg"], "org:bloomberg"),
+        ("Лиам Деннинг", "PER", ["Лиам Деннинг"]),
+    ]
+    assert {s.name for s in analyse(text, entities, language="ru").sources} == sources
