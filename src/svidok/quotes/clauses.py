@@ -245,12 +245,22 @@ def _trailing_quote(ctx: Context, verb_i: int) -> Found | None:
         prev -= 1
     if not as_word and (prev < lo or ctx.tokens[prev].norm != ","):
         return None
-    if prev > lo and ctx.tokens[prev - 1].norm == "»" or ctx.tokens[lo].norm in DASHES:
+    if prev > lo and ctx.tokens[prev - 1].norm == "»" or _dialogue_line(ctx, lo):
         return None  # «…», — сказав він / — …, — сказав він: left to the marks and dashes
     speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
     if at is None or at < verb_i:
         return None
     return _beside(ctx, cue_first, verb_i, lo, hi, speaker)
+
+
+def _dialogue_line(ctx: Context, lo: int) -> bool:
+    """The sentence at ``lo`` opens with a dash, or is in a paragraph that does ("— Ми не
+    погоджувались. Це було незаконно, — каже він."): a dialogue line, left to the dash lines."""
+    para = ctx.paragraph_of(lo)
+    first = lo
+    while first > 0 and ctx.paragraph_of(first - 1) == para:
+        first -= 1
+    return ctx.tokens[lo].norm in DASHES or ctx.tokens[first].norm in DASHES
 
 
 def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
@@ -260,7 +270,7 @@ def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
     speaker, at = find_speaker(ctx, verb_i, max(lo, verb_i - _MAX_GAP_WORDS), verb_i)
     if at is None or at >= verb_i or at - 1 <= lo or ctx.tokens[at - 1].norm != ",":
         return None
-    if ctx.tokens[at - 2].norm == "»" or ctx.tokens[lo].norm in DASHES:
+    if ctx.tokens[at - 2].norm == "»" or _dialogue_line(ctx, lo):
         return None  # «…», he said: left to the marks and dashes
     if any(ctx.tokens[j].norm in CLAUSE_BREAKS for j in range(verb_i + 1, hi)):
         return None  # the sentence goes on: not a closing attribution

@@ -21,8 +21,9 @@ _MIN_STANDALONE_WORDS = 5
 def _speech_after(ctx: Context, i: int, hi: int) -> int | None:
     """A reporting verb at ``i`` or within the next two tokens (``— сказав``, ``— він сказав``)."""
     for j in range(i, min(i + 3, hi)):
-        if speech_register(ctx.lex(j), ctx.tokens[j]):
-            return j
+        lex = ctx.lex(j)
+        if speech_register(lex, ctx.tokens[j]) or lemmas(ctx.tokens[j]) & lex.attribution_verbs:
+            return j  # "— …, — відповідає Іваненко"
         if ctx.tokens[j].norm in SENTENCE_END or ctx.tokens[j].norm in "«»":
             return None
     return None
@@ -179,7 +180,26 @@ def dash_lines(ctx: Context, claimed: set[int]) -> list[Found]:
                     found += _dash_continuation(ctx, verb, speaker, claimed)
                 break
             end += 1
+        else:
+            found += _introduced_dash_line(ctx, first, claimed)
     return found
+
+
+def _introduced_dash_line(ctx: Context, first: int, claimed: set[int]) -> list[Found]:
+    """Олег Іваненко розповів:\n\n— Ми не погоджувались. (a dash line with no attribution of
+    its own, right after a paragraph that ends with a reporting verb's colon): its speaker's."""
+    if first < 2 or ctx.tokens[first - 1].norm != ":":
+        return []
+    lo, _ = ctx.sentence_range(first - 1)
+    verb = next((k for k in range(first - 2, lo - 1, -1) if speech_register(ctx.lex(k), ctx.tokens[k])), None)
+    last = _paragraph_last(ctx, first)
+    while last > first + 1 and ctx.tokens[last].norm in SENTENCE_END:
+        last -= 1
+    inner = _trimmed(ctx, first + 1, last)
+    if verb is None or inner is None or claimed & set(range(inner[0], inner[1] + 1)):
+        return []
+    speaker = find_speaker(ctx, verb, lo, first - 1)[0]
+    return [Found(*inner, "direct", speaker, (verb, verb))]
 
 
 def _dash_continuation(ctx: Context, verb: int, speaker: Speaker, claimed: set[int]) -> list[Found]:

@@ -58,6 +58,7 @@ class Lexicon:
     unit_nouns: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
+    attribution_verbs: frozenset[str] = frozenset()
     correlatives: frozenset[str] = frozenset()
     anaphoric_openers: frozenset[str] = frozenset()
     informant_nouns: frozenset[str] = frozenset()
@@ -110,6 +111,7 @@ def lexicon(lang: str | None) -> Lexicon:
         according_to_bodies=frozenset(_phrases(speech, "according_to_bodies")),
         according_to_records=frozenset(_phrases(speech, "according_to_records")),
         reportedly=_words(speech, "reportedly"),
+        attribution_verbs=_words(speech, "attribution_verbs"),
         correlatives=_words(speech, "correlatives"),
         anaphoric_openers=_words(speech, "anaphoric_openers"),
         informant_nouns=_words(cues, "informant_nouns"),

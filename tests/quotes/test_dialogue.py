@@ -1,0 +1,75 @@
+"""Dialogue and interview lines opened by a dash (hyphen, en or em dash): direct quotes with the
+speaker of the attribution that interrupts them, or of the reporting verb that introduces them."""
+
+from __future__ import annotations
+
+import pytest
+
+IV = ("Олег Іваненко", "PER", ["Голова ради Олег Іваненко", "Олег Іваненко", "Іваненко"])
+IV_RU = ("Олег Иваненко", "PER", ["Олег Иваненко", "Иваненко"])
+INTRO = "Голова ради Олег Іваненко розповів про конфлікт.\n\n"
+
+
+def _rows(doc):
+    return [(q.kind, q.text, q.speaker_name) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "lang, text, entities, expected",
+    [
+        # hyphen, en dash, em dash; one sentence or several before the attribution
+        (
+            "uk",
+            INTRO + "- Ми не погоджувались, - каже він.",
+            [IV],
+            [("direct", "Ми не погоджувались", "Олег Іваненко")],
+        ),
+        (
+            "uk",
+            INTRO + "– Ми не погоджувались. Це було незаконно, – каже він.",
+            [IV],
+            [("direct", "Ми не погоджувались. Це було незаконно", "Олег Іваненко")],
+        ),
+        (
+            "uk",
+            INTRO + "— Ми не погоджувались! — каже він. — Тепер будемо судитися.",
+            [IV],
+            [
+                ("direct", "Ми не погоджувались!", "Олег Іваненко"),
+                ("direct", "Тепер будемо судитися", "Олег Іваненко"),
+            ],
+        ),
+        # the interviewer's question in the first person is nobody's quote; the answer is
+        (
+            "uk",
+            INTRO + "— Чому? — питаю.\n\n— Рішення ухвалили без нас, — відповідає Іваненко.",
+            [IV],
+            [("direct", "Рішення ухвалили без нас", "Олег Іваненко")],
+        ),
+        (
+            "ru",
+            "Олег Иваненко рассказал о конфликте.\n\n— Мы не соглашались. Это было незаконно, — говорит он.",
+            [IV_RU],
+            [("direct", "Мы не соглашались. Это было незаконно", "Олег Иваненко")],
+        ),
+        # a line introduced by a reporting verb and a colon
+        (
+            "uk",
+            "Олег Іваненко пояснив:\n\n– Ми не погоджувались із цим рішенням. Тепер будемо судитися.",
+            [IV],
+            [("direct", "Ми не погоджувались із цим рішенням. Тепер будемо судитися", "Олег Іваненко")],
+        ),
+        # no attribution and no reporting verb: a dash line is no quote
+        ("uk", "Ось що сталося на засіданні:\n\n– Депутати проголосували за рішення.", [], []),
+        ("uk", INTRO + "– Депутати проголосували за рішення.", [IV], []),
+        # a dash inside a sentence is no dialogue line
+        (
+            "uk",
+            "Рішення – незаконне, вважає Олег Іваненко.",
+            [IV],
+            [("indirect", "Рішення – незаконне", "Олег Іваненко")],
+        ),
+    ],
+)
+def test_dash_lines(analyse, lang, text, entities, expected):
+    assert _rows(analyse(text, entities, language=lang)) == expected
