@@ -52,8 +52,8 @@ class Lexicon:
     document_prepositions: frozenset[str] = frozenset()
     document_locative_verbs: frozenset[str] = frozenset()
     institution_prepositions: frozenset[str] = frozenset()
-    institution_heads: frozenset[str] = frozenset()
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its class
+    role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # two lemmas -> a role
     company_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
@@ -123,6 +123,9 @@ def lexicon(lang: str | None) -> Lexicon:
         collectives=_words(roles, "collectives"),
         anaphoric_roles=_words(roles, "anaphoric_roles"),
         role_synonyms=_synonym_classes(roles.get("role_synonyms") or []),
+        role_phrases={
+            (str(a).lower(), str(b).lower()): str(r).lower() for a, b, r in roles.get("role_phrases") or []
+        },
         company_nouns=_words(roles, "company_nouns"),
         unit_nouns=_words(roles, "unit_nouns"),
         company_markers=_words(roles, "company_markers"),
@@ -144,7 +147,6 @@ def lexicon(lang: str | None) -> Lexicon:
         document_prepositions=_words(cues.get("document_locative") or {}, "prepositions"),
         document_locative_verbs=_words(cues.get("document_locative") or {}, "verbs"),
         institution_prepositions=_words(speech.get("institution_locative") or {}, "prepositions"),
-        institution_heads=_words(speech.get("institution_locative") or {}, "heads"),
     )
 
 

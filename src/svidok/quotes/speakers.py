@@ -55,7 +55,10 @@ def _noun_features(tokens: list[Token]) -> tuple[set[str], set[str]]:
         numbers = set()  # a reading with no case or number ("Видання"): either number
     elif any(p.case == "nomn" and p.number is None for p in parses):
         numbers.add("sing")  # "відділення": the analyser leaves the singular's number unset
-    return {p.gender for p in parses if p.gender}, numbers
+    genders = {p.gender for p in parses if p.gender}
+    if any(p.gender is None and p.number == "sing" and p.pos == "NOUN" for p in parses):
+        genders = set()  # a noun of common gender (ru "глава", "судья"): either
+    return genders, numbers
 
 
 def _compatible(verb: Token | None, genders: set[str], numbers: set[str], plural: bool = False) -> bool:
@@ -541,13 +544,28 @@ def _recent_group(ctx: Context, i: int) -> Speaker:
 def _role_holder(ctx: Context, i: int, verb: Token | None) -> NameSpan | None:
     """The last person introduced with the role noun at ``i`` ("президент" -> "президент … Зеленський"),
     of the verb's gender ("суддя зазначила" skips a male judge)."""
-    wanted = ctx.lex(i).role_class(lemmas(ctx.tokens[i]))  # "Експерт" after "аналітик Олексій …"
+    lex = ctx.lex(i)
+    lo, hi = ctx.sentence_range(i)
+    titled = _titles(ctx, max(lo, i - 1), min(hi - 1, i + 1))  # "Міський голова", "Глава города"
+    # "Експерт" after "аналітик Олексій …"; "Мер" after "Міський голова … Андрій Садовий"
+    wanted = lex.role_class(titled) if titled else lex.role_class(lemmas(ctx.tokens[i]))
     for span in reversed(ctx.names):
         if span.last >= i or span.type != "PER":
             continue
         if not _compatible(verb, set(span.genders), set()):
             continue
         rng = role_before(ctx, span.first)
-        if rng and any(lemmas(t) & wanted for t in ctx.tokens[rng[0] : rng[1] + 1]):
+        if rng and (_titles(ctx, *rng) | set().union(*(lemmas(t) for t in ctx.tokens[rng[0] : rng[1] + 1]))) & wanted:
             return span
     return None
+
+
+def _titles(ctx: Context, first: int, last: int) -> set[str]:
+    """The one-word roles two-word titles in tokens ``first..last`` stand for ("міський голова"
+    -> "міськголова", "глава города" -> "мэр"; language data ``role_phrases``)."""
+    phrases = ctx.lex(first).role_phrases
+    found = set()
+    for k in range(first, last):
+        pairs = ((a, b) for a in lemmas(ctx.tokens[k]) for b in lemmas(ctx.tokens[k + 1]))
+        found |= {phrases[pair] for pair in pairs if pair in phrases}
+    return found

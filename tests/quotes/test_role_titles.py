@@ -1,0 +1,64 @@
+"""Synonymous titles bind to one holder: "мер" = "міський голова", ru "мэр" = "глава города"
+(language data ``role_phrases`` and ``role_synonyms``)."""
+
+from __future__ import annotations
+
+import pytest
+
+SAD = ("Андрій Садовий", "PER", ["Андрій Садовий"])
+PETR = ("Іван Петренко", "PER", ["Іван Петренко"])
+SOB = ("Сергей Собянин", "PER", ["Сергей Собянин"])
+VOR = ("Андрей Воробьев", "PER", ["Андрей Воробьев"])
+CLAIM_UK = " заявив, що ремонт завершать до вересня."
+CLAIM_RU = " заявил, что ремонт завершат к сентябрю."
+
+
+@pytest.mark.parametrize(
+    "lang, text, entities, expected",
+    [
+        (
+            "uk",
+            "Міський голова Львова Андрій Садовий відвідав школу. Мер" + CLAIM_UK,
+            [SAD],
+            ("Андрій Садовий", "Мер"),
+        ),
+        (
+            "uk",
+            "Мер Львова Андрій Садовий відвідав школу. Міський голова" + CLAIM_UK,
+            [SAD],
+            ("Андрій Садовий", "Міський голова"),
+        ),
+        (
+            "ru",
+            "Мэр Москвы Сергей Собянин посетил школу. Глава города" + CLAIM_RU,
+            [SOB],
+            ("Сергей Собянин", "Глава города"),
+        ),
+        ("ru", "Глава города Сергей Собянин посетил школу. Мэр" + CLAIM_RU, [SOB], ("Сергей Собянин", "Мэр")),
+        # another title is no synonym: nobody is named
+        (
+            "uk",
+            "Голова облради Іван Петренко відвідав школу. Міський голова" + CLAIM_UK,
+            [PETR],
+            (None, "Міський голова"),
+        ),
+        ("uk", "Голова облради Іван Петренко відвідав школу. Мер" + CLAIM_UK, [PETR], (None, "Мер")),
+        (
+            "ru",
+            "Губернатор Андрей Воробьев посетил школу. Глава города" + CLAIM_RU,
+            [VOR],
+            (None, "Глава города"),
+        ),
+        # of the verb's gender: a woman judge is not the man named before
+        (
+            "ru",
+            "Судья Олег Петров открыл заседание. Судья заявила, что дело сложное.",
+            [("Олег Петров", "PER", ["Олег Петров"])],
+            (None, "Судья"),
+        ),
+    ],
+)
+def test_synonymous_titles(analyse, lang, text, entities, expected):
+    assert [(q.speaker_name, q.speaker_role) for q in analyse(text, entities, language=lang).quotes] == [
+        expected
+    ]
