@@ -37,7 +37,10 @@ def named_body(ctx: Context, i: int) -> NameSpan | None:
 def _named_as_company(ctx: Context, span: NameSpan) -> bool:
     lex = ctx.lex(span.first)
     first = ctx.tokens[span.first].norm.lower()
-    before = ctx.tokens[span.first - 1] if span.first > 0 else None
+    k = span.first - 1
+    if k > 0 and ctx.tokens[k].norm == "«":
+        k -= 1  # ТОВ «Еста Холдинг»
+    before = ctx.tokens[k] if k >= 0 else None
     before_company = before is not None and bool(lemmas(before) & (lex.company_nouns | lex.company_markers))
     return first in lex.company_markers or before_company
 
@@ -62,7 +65,11 @@ def _locatives(ctx: Context, verb_i: int, lo: int, hi: int) -> list[int]:
     """Prepositions that may open a locative body: before the verb in its sentence, or right
     after it ("Повідомили у міськвиконкомі", "заявили також в прокуратурі")."""
     preps = ctx.lex(verb_i).institution_prepositions
-    found = [i for i in range(lo, verb_i - 1) if ctx.tokens[i].norm.lower() in preps]
+    found = [
+        i
+        for i in range(lo, verb_i - 1)
+        if ctx.tokens[i].norm.lower() in preps and (i == lo or ctx.tokens[i - 1].pos != "NOUN")
+    ]  # not a noun's complement: "джерела в уряді повідомили" is no voice of the government
     k = verb_i + 1
     while k < hi and ctx.tokens[k].pos in ("ADVB", "PRCL"):
         k += 1
@@ -74,13 +81,32 @@ def _body_after(ctx: Context, j: int, stop: int) -> Body | None:
         return None
     lex = ctx.lex(j)
     if lemmas(ctx.tokens[j]) & lex.company_nouns:
+        named = _named_after(ctx, j, stop)  # "в компанії «Єгоров, Пугінський, … і партнери»"
+        if named is not None:
+            return named
         body = named_body(ctx, j)  # "в компанії стверджують"
-        if body is not None:
-            return Body(body.name, body.entity, j, j)
+        return Body(body.name, body.entity, j, j) if body is not None else None
     span = ctx.name_at.get(j)
     if span is not None and span.first == j and span.type == "ORG" and span.last < stop:
         return Body(span.name, span.entity, j, span.last)  # "В МЗС заявили"
     return body_at(ctx, j, stop)
+
+
+_MAX_TITLE = 10
+
+
+def _named_after(ctx: Context, noun: int, stop: int) -> Body | None:
+    """The company a company noun introduces right after it: a name, or a title in marks."""
+    k = noun + 1
+    span = ctx.name_at.get(k)
+    if span is not None and span.first == k and span.type == "ORG" and span.last < stop:
+        return Body(span.name, span.entity, noun, span.last)
+    title = next((q for q in ctx.quote_spans if q.open_tok == k), None)
+    if title is None or title.close_tok >= stop or title.close_tok - k > _MAX_TITLE or title.close_tok == k + 1:
+        return None
+    inner = ctx.name_at.get(k + 1)
+    whole = inner is not None and inner.first == k + 1 and inner.last == title.close_tok - 1
+    return Body(ctx.text(k + 1, title.close_tok - 1)[0], inner.entity if whole else None, noun, title.close_tok)
 
 
 def _clear_until(ctx: Context, start: int, stop: int) -> bool:

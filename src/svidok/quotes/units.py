@@ -58,34 +58,33 @@ def _title_before_unit(ctx: Context, k: int) -> bool:
 
 
 def _complement(ctx: Context, head: int, stop: int) -> tuple[int, NameSpan | None]:
-    """The last token of the genitive complement after ``head`` and the body it names."""
-    last, parent, k = head, None, head + 1
+    """The last token of the complement after ``head`` (genitives, names, and phrases after a
+    link word: "по боротьбі з економічними злочинами") and the body it names."""
+    last, parent, k, linked = head, None, head + 1, False
     while k < stop and k - head <= _MAX_COMPLEMENT:
         token = ctx.tokens[k]
         span = ctx.name_at.get(k)
         if span is not None and span.first == k and span.type in ("ORG", "LOC") and span.last < stop:
-            last, k = span.last, span.last + 1
+            last, k, linked = span.last, span.last + 1, False
             parent = parent or (span if span.type == "ORG" else None)
             continue
+        nxt = ctx.tokens[k + 1] if k + 1 < stop else None
         if (
             token.norm.lower() in _LINKS
-            and k + 1 < stop
-            and (k + 1 in ctx.name_at or _genitive(ctx.tokens[k + 1]))
+            and nxt is not None
+            and (k + 1 in ctx.name_at or nxt.pos in ("NOUN", "ADJF"))
         ):
-            k += 1  # "при РНБО", "в Києві", "по боротьбі"
+            k, linked = k + 1, True  # "при РНБО", "в Києві", "по боротьбі"
             continue
-        if (
-            not is_word(token)
-            or token.norm in CLAUSE_BREAKS
-            or token.norm[:1].isdigit()
-            or not _genitive(token)
-        ):
+        if not is_word(token) or token.norm in CLAUSE_BREAKS or token.norm[:1].isdigit():
+            break
+        if not (_genitive(token) or linked and token.pos in ("NOUN", "ADJF")):
             break
         if parent is None and lemmas(token) & ctx.lex(k).collectives:
             from .bodies import named_body  # "відділення комітету" after "Антимонопольний комітет"
 
             parent = named_body(ctx, k)
-        last, k = k, k + 1
+        last, k, linked = k, k + 1, linked and token.pos != "NOUN"
         if token.text.isupper() and len(token.text) > 1:
             break  # "Медіа центр РНБО": the parent's abbreviation ends the name
     return last, parent
