@@ -56,6 +56,7 @@ class Lexicon:
     role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # two lemmas -> a role
     company_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
@@ -128,6 +129,7 @@ def lexicon(lang: str | None) -> Lexicon:
         },
         company_nouns=_words(roles, "company_nouns"),
         unit_nouns=_words(roles, "unit_nouns"),
+        copulas=_words(roles, "copulas"),
         company_markers=_words(roles, "company_markers"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),

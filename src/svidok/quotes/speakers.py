@@ -78,6 +78,8 @@ def role_before(ctx: Context, first: int) -> tuple[int, int] | None:
     """The role phrase right before a name ("Колишній ректор … рф" before "Алєксандр Яковенко")."""
     lo, _ = ctx.sentence_range(first)
     start, i = first, first - 1
+    if i > lo and ctx.tokens[i].norm.lower() in ctx.lex(i).copulas:
+        start, i = i, i - 1  # "Міським головою Лимана є Петро Цимідан"
     while i >= lo and first - i <= _MAX_ROLE_TOKENS:
         token = ctx.tokens[i]
         opened = _title_opening(ctx, i)
@@ -95,7 +97,8 @@ def role_before(ctx: Context, first: int) -> tuple[int, int] | None:
         return None
     while role_at > start and ctx.tokens[role_at - 1].pos == "ADJF":
         role_at -= 1
-    return role_at, first - 1
+    last = first - 2 if start < first and ctx.tokens[first - 1].norm.lower() in lex.copulas else first - 1
+    return role_at, last
 
 
 def _title_opening(ctx: Context, close: int) -> int | None:
