@@ -73,3 +73,27 @@ def _rows(doc):
 )
 def test_dash_lines(analyse, lang, text, entities, expected):
     assert _rows(analyse(text, entities, language=lang)) == expected
+
+
+CH = ("Георгій Чижов", "PER", ["Георгій Чижов"])
+FIRST = "«Під загрозою весь Кавказ», - підкреслює Георгій Чижов."
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # a present-tense verb with no subject goes on with the last quote's speaker
+        (FIRST + "\n\nА відтак уточнює: «Еліта не поспішатиме».", [CH], "Георгій Чижов"),
+        (FIRST + " Також додає, що еліта не поспішатиме.", [CH], "Георгій Чижов"),
+        # its own subject, or a quote too far back: not carried
+        (FIRST + " Міністерство уточнює: «Еліта не поспішатиме».", [CH], None),
+        (
+            FIRST
+            + " Уряд ухвалив рішення. Минув тиждень. Минув ще тиждень. А відтак уточнює: «Еліта не поспішатиме».",
+            [CH],
+            None,
+        ),
+    ],
+)
+def test_a_subjectless_present_verb_continues_the_last_speaker(analyse, text, entities, expected):
+    assert [q.speaker_name for q in analyse(text, entities).quotes][-1] == expected

@@ -13,7 +13,7 @@ from itertools import pairwise
 from .clauses import Found
 from .context import Context, QuoteSpan
 from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speech_register
-from .speakers import Speaker, find_speaker
+from .speakers import Speaker, find_speaker, has_own_subject
 
 _MIN_STANDALONE_WORDS = 5
 
@@ -232,6 +232,27 @@ def cited_speakers(found: list[Found], ctx: Context) -> None:
             continue
         near = ctx.tokens[cur.first].sent - ctx.tokens[prev.last].sent <= _CITED_SENTENCES
         if near and prev.speaker.name is not None and cur.speaker.entity is not prev.speaker.entity:
+            cur.speaker = Speaker(prev.speaker.entity, prev.speaker.name, prev.speaker.role)
+
+
+_CARRIED_SENTENCES = 2  # how far back the quote whose speaker a subjectless verb continues may be
+
+
+def carried_subjects(found: list[Found], ctx: Context) -> None:
+    """ "«…», - підкреслює політолог. А відтак уточнює: «…»": a present-tense verb with no
+    subject of its own goes on with the speaker of the quote just before it (past-tense verbs
+    take the last person of their gender instead, see speakers._omitted_subject)."""
+    ordered = sorted(found, key=lambda f: f.first)
+    for prev, cur in pairwise(ordered):
+        if cur.cue is None or cur.speaker != Speaker() or prev.speaker.name is None:
+            continue
+        verb = ctx.tokens[cur.cue[1]]
+        best = verb.best
+        present = best is not None and best.pos == "VERB" and best.number == "sing" and best.gender is None
+        if not present or "Impe" in best.grammemes or "3per" not in best.grammemes:
+            continue
+        near = verb.sent - ctx.tokens[prev.last].sent <= _CARRIED_SENTENCES
+        if near and not has_own_subject(ctx, cur.cue[1]):
             cur.speaker = Speaker(prev.speaker.entity, prev.speaker.name, prev.speaker.role)
 
 

@@ -377,13 +377,13 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
         return Speaker(institution.entity, institution.name, None)
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
-    if _has_own_subject(ctx, verb_i):
+    if has_own_subject(ctx, verb_i):
         return Speaker()  # "Медіа центр РНБО повідомив": a subject the search did not take as a speaker
     span = _recent_person(ctx, verb_i, verb)
     return Speaker(span.entity, span.name, None) if span is not None else Speaker()
 
 
-def _has_own_subject(ctx: Context, verb_i: int) -> bool:
+def has_own_subject(ctx: Context, verb_i: int) -> bool:
     """A nominative noun or pronoun in the verb's clause, before it."""
     lo, _ = ctx.sentence_range(verb_i)
     for i in range(verb_i - 1, lo - 1, -1):

@@ -24,7 +24,14 @@ from ..pipeline import stage
 from ..quotes.anaphoric import with_backward_quotes
 from ..quotes.clauses import Found, cue_quotes
 from ..quotes.context import Context, fresh_context
-from ..quotes.direct import cited_speakers, continue_speakers, dash_lines, label_lines, marked_quotes
+from ..quotes.direct import (
+    carried_subjects,
+    cited_speakers,
+    continue_speakers,
+    dash_lines,
+    label_lines,
+    marked_quotes,
+)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -40,6 +47,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     claimed = {i for f in found for i in range(f.first, f.last + 1)}
     found += label_lines(ctx, claimed)
     continue_speakers(found, ctx)
+    carried_subjects(found, ctx)
     cited_speakers(found, ctx)
     found.sort(key=lambda f: (f.first, f.last))
     return [_to_quote(ctx, f, n) for n, f in enumerate(_distinct(found), start=1)]
