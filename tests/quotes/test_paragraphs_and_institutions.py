@@ -91,3 +91,29 @@ def test_pronoun_does_not_take_an_organisation_of_another_gender(analyse):
         "Василь Малюк прибув до Києва. Служба безпеки затримала агента. Він заявив, що агент працював на рф."
     )
     assert _rows(analyse(text, [agency, person]))[0][2] == "Василь Малюк"
+
+
+CH = ("Георгій Чижов", "PER", ["Георгій Чижов"])
+GI = ("Ігор Гіркін", "PER", ["Ігор Гіркін"])
+
+
+def test_a_quote_opened_after_that_runs_over_paragraphs(analyse):
+    text = (
+        "Політолог Георгій Чижов зазначає, що «в суспільстві зростає націоналізм.\n\n"
+        "Іконою здатен стати Ігор Гіркін.\n\nЦе серйозне ядро».\n\n"
+        "Він також констатує, що не все спокійно в республіках."
+    )
+    doc = analyse(text, [CH, GI])
+    first = doc.quotes[0]  # the whole clause after "що" is in marks: a direct quote
+    assert (first.kind, first.text) == (
+        "direct",
+        "в суспільстві зростає націоналізм.\n\nІконою здатен стати Ігор Гіркін.\n\nЦе серйозне ядро",
+    )
+    # the person named inside the quote is not who "Він" is
+    assert [q.speaker_name for q in doc.quotes] == ["Георгій Чижов", "Георгій Чижов"]
+
+
+def test_a_mark_after_that_left_open_is_not_carried_on(analyse):
+    text = "Георгій Чижов зазначає, що «націоналізм зростає.\n\nІгор Гіркін заявив, що війна триватиме."
+    doc = analyse(text, [CH, GI])
+    assert [q.speaker_name for q in doc.quotes] == ["Георгій Чижов", "Ігор Гіркін"]

@@ -291,6 +291,8 @@ def _introduces_speech(ctx: Context, opened: int) -> bool:
     """A quote that may run on: opened at its paragraph's or sentence's start or after
     "заявив:" / a dash, not mid-sentence like the unbalanced «БВК «Компанія Федорченко»."""
     before = ctx.tokens[opened - 1].norm if opened > 0 else ""
+    if before.lower() in ctx.lex(opened).complementizers:
+        return True  # "зазначає, що «… (paragraphs) …»"
     return _opens_paragraph(ctx, opened) or before in (":", "—", "–", "-") or before in SENTENCE_END
 
 
