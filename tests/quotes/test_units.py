@@ -106,6 +106,20 @@ def _speakers(doc):
             [("Еста Холдинг", "ORG", ["Еста Холдинг"])],
             [("тріщини безпечні", "Еста Холдинг")],
         ),
+        # a parenthetical "як зазначили в X"; a bare body noun is the body named before
+        (
+            "uk",
+            "Як зазначили в Нацполіції, затримано трьох підозрюваних.",
+            [("Національна поліція України", "ORG", ["Нацполіції"])],
+            [("затримано трьох підозрюваних", "Національна поліція України")],
+        ),
+        (
+            "uk",
+            "Національна поліція відкрила справу. У поліції повідомили, що затримано двох.",
+            [("Національна поліція", "ORG", ["Національна поліція"])],
+            [("затримано двох", "Національна поліція")],
+        ),
+        ("uk", "У поліції повідомили, що затримано двох.", [], [("затримано двох", None)]),
         # no body: a place, a bare unit noun, a plural group, a locative complement of a noun
         (
             "uk",
@@ -170,3 +184,31 @@ def test_a_journalists_outlet_is_a_source(analyse, text, sources):
         ("Лиам Деннинг", "PER", ["Лиам Деннинг"]),
     ]
     assert {s.name for s in analyse(text, entities, language="ru").sources} == sources
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("ru", "Юрист Андрей Смирнов в своем Telegram написал: «Суд нарушил закон».", "Андрей Смирнов"),
+        ("uk", "Юрист Андрій Смирнов у своєму Facebook написав, що суд порушив закон.", "Андрій Смирнов"),
+        # no possessive between: the platform right after "у" is not the speaker either
+        ("uk", "Юрист Андрій Смирнов у Facebook написав, що суд порушив закон.", "Андрій Смирнов"),
+    ],
+)
+def test_a_platform_after_a_preposition_is_no_speaker(analyse, lang, text, expected):
+    people = [(expected, "PER", [expected])]
+    platforms = [("Telegram", "ORG", ["Telegram"]), ("Meta", "ORG", ["Facebook"])]
+    assert [q.speaker_name for q in analyse(text, people + platforms, language=lang).quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Про це у Facebook написав голова ОДА Олег Синєгубов.", {"Олег Синєгубов"}),
+        ("Про це написав голова ОДА Олег Синєгубов.", {"Олег Синєгубов"}),
+        ("Голова ОДА Олег Синєгубов написав листа прем'єру.", set()),
+    ],
+)
+def test_a_person_after_a_role_and_its_body_is_the_anaphoric_source(analyse, text, expected):
+    entities = [("Олег Синєгубов", "PER", ["Олег Синєгубов"]), ("ОДА", "ORG", ["ОДА"])]
+    assert {s.name for s in analyse(text, entities).sources} == expected

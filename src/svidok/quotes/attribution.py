@@ -211,9 +211,14 @@ def _verb_source(ctx: Context, verb_i: int, lo: int, hi: int):
 
 
 def _journalist_after_outlet(ctx: Context, found):
-    """ "пишет Bloomberg Лиам Деннинг": the journalist after the outlet is the source named (the
-    outlet is added beside them, see :func:`_journalists_outlet`)."""
-    if found is None or found[0] not in ctx.name_at or not is_outlet(ctx, ctx.name_at[found[0]]):
+    """ "пишет Bloomberg Лиам Деннинг", "написав голова ОДА Олег Синєгубов": the person after an
+    outlet or after a role's body is the source named (an outlet is added beside them, see
+    :func:`_journalists_outlet`)."""
+    span = ctx.name_at.get(found[0]) if found is not None else None
+    if span is None:
+        return found
+    role_before = span.first > 0 and bool(lemmas(ctx.tokens[span.first - 1]) & ctx.lex(span.first).roles)
+    if not is_outlet(ctx, span) and not role_before:
         return found
     person = ctx.name_at.get(found[1] + 1)
     if person is None or person.type not in ("PER", "PERS") or person.first != found[1] + 1:

@@ -57,6 +57,7 @@ class Lexicon:
     company_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
@@ -130,6 +131,7 @@ def lexicon(lang: str | None) -> Lexicon:
         company_nouns=_words(roles, "company_nouns"),
         unit_nouns=_words(roles, "unit_nouns"),
         copulas=_words(roles, "copulas"),
+        possessives=_words(roles, "possessives"),
         company_markers=_words(roles, "company_markers"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),

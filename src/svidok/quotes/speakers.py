@@ -191,7 +191,12 @@ def _nominative(token: Token) -> bool:
 
 
 def _after_preposition(ctx: Context, first: int) -> bool:
-    return first > 0 and ctx.tokens[first - 1].pos == "PREP"
+    """Governed by a preposition, right before or past a possessive or an adjective ("в своем
+    Telegram написал", "у власному Facebook")."""
+    k, possessives = first - 1, ctx.lex(first).possessives
+    while k > 0 and first - k <= 2 and lemmas(ctx.tokens[k]) & possessives:
+        k -= 1
+    return k >= 0 and ctx.tokens[k].pos == "PREP"
 
 
 def _complement_of_noun(ctx: Context, first: int) -> bool:
@@ -339,6 +344,9 @@ def find_speaker(
             if cited is not None:
                 return cited, cand.first
             return _speaker_of(ctx, cand, verb_i), cand.first
+    body = institution_voice(ctx, verb_i)  # "У прес-службі МОЗ зазначили", "як зазначили в МОЗ"
+    if body is not None:
+        return Speaker(body.entity, body.name, None), body.first
     return _omitted_subject(ctx, verb_i), None
 
 
@@ -372,9 +380,6 @@ def _omitted_subject(ctx: Context, verb_i: int) -> Speaker:
     a few sentences; anything less certain (plural, present tense, no person) stays unnamed."""
     verb = ctx.tokens[verb_i]
     best = verb.best
-    institution = institution_voice(ctx, verb_i)
-    if institution is not None:
-        return Speaker(institution.entity, institution.name, None)
     if best is None or best.pos != "VERB" or best.number == "plur" or best.gender not in ("masc", "femn"):
         return Speaker()
     if has_own_subject(ctx, verb_i):
