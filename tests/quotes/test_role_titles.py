@@ -71,3 +71,45 @@ def test_synonymous_titles(analyse, lang, text, entities, expected):
     assert [(q.speaker_name, q.speaker_role) for q in analyse(text, entities, language=lang).quotes] == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, entities, expected",
+    [
+        # a pronoun takes the speaker a cue phrase named, whatever its case
+        (
+            "ru",
+            "По словам Трампа, Украина должна уступить. Он также добавил, что Путин хочет мира.",
+            [("Дональд Трамп", "PER", ["Трампа"])],
+            "Дональд Трамп",
+        ),
+        (
+            "uk",
+            "За словами голови ОДА Олега Синєгубова, пошкоджено будинок. Він додав, що загиблих немає.",
+            [("Олег Синєгубов", "PER", ["Олега Синєгубова"])],
+            "Олег Синєгубов",
+        ),
+        # a genitive name that no cue names is no antecedent
+        (
+            "ru",
+            "Дом Трампа обыскали. Он также добавил, что Путин хочет мира.",
+            [("Дональд Трамп", "PER", ["Трампа"])],
+            None,
+        ),
+        # synonymous titles of a lawyer
+        (
+            "ru",
+            "Адвокат Иван Петров сообщил, что клиента освободили. Защитник подчеркнул, что обвинения надуманы.",
+            [("Иван Петров", "PER", ["Иван Петров"])],
+            "Иван Петров",
+        ),
+        (
+            "uk",
+            "Адвокат Іван Петренко повідомив, що клієнта звільнили. Захисник наголосив, що обвинувачення надумані.",
+            [PETR],
+            "Іван Петренко",
+        ),
+    ],
+)
+def test_later_reference_to_a_speaker(analyse, lang, text, entities, expected):
+    assert [q.speaker_name for q in analyse(text, entities, language=lang).quotes][-1] == expected

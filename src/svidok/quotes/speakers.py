@@ -524,11 +524,20 @@ def resolve_pronoun(ctx: Context, i: int) -> Speaker:
             continue
         if _talked_about(ctx, span, i) or span.first in ctx.reported:
             continue  # a person the speaker talks about inside a quote is not who "він" is
-        if not _nominative_name(ctx, span, last_word=True):
+        if not _nominative_name(ctx, span, last_word=True) and not _named_by_cue(ctx, span):
             continue  # the antecedent of a subject pronoun is a subject: "до Вашингтона" is not
         if not span.genders or gender in span.genders:
             return Speaker(span.entity, span.name, None)
     return Speaker()
+
+
+def _named_by_cue(ctx: Context, span: NameSpan) -> bool:
+    """ "По словам Трампа, … Он также добавил": the speaker a cue phrase names (with or without
+    a role: "за словами голови ОДА Олега Синєгубова") is a subject in all but case."""
+    rng = role_before(ctx, span.first)
+    start = rng[0] if rng is not None else span.first
+    words = tuple(t.norm.lower() for t in ctx.tokens[max(0, start - 3) : start])
+    return any(words[-len(phrase) :] == phrase for phrase in ctx.lex(span.first).according_to)
 
 
 def _recent_group(ctx: Context, i: int) -> Speaker:
