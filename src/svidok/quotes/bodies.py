@@ -28,8 +28,9 @@ def named_body(ctx: Context, i: int) -> NameSpan | None:
         if token.sent - ctx.tokens[span.last].sent > BODY_SENTENCES:
             return None
         words = ctx.tokens[span.first : span.last + 1]
-        named = set(span.name.lower().split())  # "міністерства" after "МОЗ" (Міністерство охорони …)
-        if any(lemmas(t) & wanted for t in words) or named & wanted or company and _named_as_company(ctx, span):
+        # "міністерства" after "МОЗ": the canonical name (Міністерство охорони …) holds the noun
+        named = any(lemmas(t) & wanted for t in words) or set(span.name.lower().split()) & wanted
+        if named or company and _named_as_company(ctx, span):
             return span
     return None
 
@@ -102,11 +103,12 @@ def _named_after(ctx: Context, noun: int, stop: int) -> Body | None:
     if span is not None and span.first == k and span.type == "ORG" and span.last < stop:
         return Body(span.name, span.entity, noun, span.last)
     title = next((q for q in ctx.quote_spans if q.open_tok == k), None)
-    if title is None or title.close_tok >= stop or title.close_tok - k > _MAX_TITLE or title.close_tok == k + 1:
+    close = title.close_tok if title is not None else stop
+    if close >= stop or not 1 < close - k <= _MAX_TITLE:
         return None
     inner = ctx.name_at.get(k + 1)
-    whole = inner is not None and inner.first == k + 1 and inner.last == title.close_tok - 1
-    return Body(ctx.text(k + 1, title.close_tok - 1)[0], inner.entity if whole else None, noun, title.close_tok)
+    whole = inner is not None and inner.first == k + 1 and inner.last == close - 1
+    return Body(ctx.text(k + 1, close - 1)[0], inner.entity if whole else None, noun, close)
 
 
 def _clear_until(ctx: Context, start: int, stop: int) -> bool:

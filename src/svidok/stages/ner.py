@@ -546,7 +546,11 @@ def _with_role_names(doc: Document, candidates: list[Candidate], index: TokenInd
 
 
 def _cut_outlets(
-    doc: Document, candidates: list[Candidate], kb_found: list[Candidate], starts: list[int], index: TokenIndex
+    doc: Document,
+    candidates: list[Candidate],
+    kb_found: list[Candidate],
+    starts: list[int],
+    index: TokenIndex,
 ) -> None:
     """ "журналіст Reuters Джон Сміт": the person's span starts after the outlet glued before it."""
     for cand in candidates:
