@@ -52,3 +52,12 @@ def test_import_adds_entries(user_kb, tmp_path):
     result = CliRunner().invoke(kb, ["import", str(good)])
     assert result.exit_code == 0 and "imported 1" in result.output
     assert load_kb().lookup("Zoria Media")[0].name == "Зоря Медіа"
+
+
+@pytest.mark.parametrize("flag, media", [(["--media"], True), ([], False)])
+def test_add_a_media_outlet(user_kb, flag, media):
+    runner = CliRunner()
+    result = runner.invoke(kb, ["add", "Вголос", "--type", "ORG", "--alias", "Vgolos", *flag])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(runner.invoke(kb, ["show", "Vgolos"]).output)
+    assert shown[0]["media"] is media

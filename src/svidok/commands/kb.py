@@ -17,7 +17,7 @@ from ..kb.matcher import alias_index
 
 def _entry_dict(entry) -> dict:
     return {"id": entry.id, "type": entry.type, "name": entry.name, "qid": entry.qid,
-            "aliases": list(entry.aliases), "lowercase": entry.lowercase}  # fmt: skip
+            "aliases": list(entry.aliases), "lowercase": entry.lowercase, "media": entry.media}  # fmt: skip
 
 
 def _append_rows(rows: list[str]) -> Path:
@@ -56,9 +56,13 @@ def show(name: str) -> None:
 @click.option("--qid", default="", help="Wikidata QID, e.g. Q7747.")
 @click.option("--id", "entry_id", default="", help="Explicit svidok id (default: derived from NAME).")
 @click.option("--lowercase", is_flag=True, help="The name may be written in lowercase on purpose.")
-def add(name: str, etype: str, aliases: tuple[str, ...], qid: str, entry_id: str, lowercase: bool) -> None:
+@click.option("--media", is_flag=True, help="A news outlet or agency (cited as a source, 'Видання пише').")
+def add(
+    name: str, etype: str, aliases: tuple[str, ...], qid: str, entry_id: str, lowercase: bool, media: bool
+) -> None:
     """Add an entity NAME (Ukrainian, nominative) or more aliases to an existing id."""
-    flags = ",".join(f for f in ("lc" if lowercase else "", f"id={entry_id}" if entry_id else "") if f)
+    wanted = ("lc" if lowercase else "", "media" if media else "", f"id={entry_id}" if entry_id else "")
+    flags = ",".join(f for f in wanted if f)
     row = "\t".join([etype, name, "|".join(aliases), qid, flags])
     entry = parse_row(row, "command line")
     path = _append_rows([row])
