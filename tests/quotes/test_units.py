@@ -119,7 +119,26 @@ def _speakers(doc):
             [("Національна поліція", "ORG", ["Національна поліція"])],
             [("затримано двох", "Національна поліція")],
         ),
-        ("uk", "У поліції повідомили, що затримано двох.", [], [("затримано двох", None)]),
+        ("uk", "У поліції повідомили, що затримано двох.", [], [("затримано двох", "поліція")]),
+        (
+            "uk",
+            "У «Київавтодорі» пояснили, що ремонт був необхідний.",
+            [("Київавтодор", "ORG", ["Київавтодорі"])],
+            [("ремонт був необхідний", "Київавтодор")],
+        ),
+        # a body noun with its genitive complement names the body as the subject too
+        (
+            "uk",
+            "Міністерство аграрної політики повідомило, що експорт зріс.",
+            [],
+            [("експорт зріс", "Міністерство аграрної політики")],
+        ),
+        (
+            "uk",
+            "Преса сусідів повідомляла, що голуби стали повільними.",
+            [],
+            [("голуби стали повільними", None)],
+        ),
         # no body: a place, a bare unit noun, a plural group, a locative complement of a noun
         (
             "uk",
@@ -212,3 +231,41 @@ def test_a_platform_after_a_preposition_is_no_speaker(analyse, lang, text, expec
 def test_a_person_after_a_role_and_its_body_is_the_anaphoric_source(analyse, text, expected):
     entities = [("Олег Синєгубов", "PER", ["Олег Синєгубов"]), ("ОДА", "ORG", ["ОДА"])]
     assert {s.name for s in analyse(text, entities).sources} == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # a title in marks told something is the addressee, not the speaker
+        (
+            "uk",
+            "Як пояснив «Нашим грошам» директор фірми Олег Сидоренко, ціни ринкові.",
+            [("indirect", "ціни ринкові", "Олег Сидоренко")],
+        ),
+        (
+            "uk",
+            "Ціни ринкові, пише «Економічна правда».",
+            [("indirect", "Ціни ринкові", "Економічна правда")],
+        ),
+        # a company's name in marks before a comma and a verb is no quote
+        (
+            "uk",
+            "Олег Сидоренко, директор ТОВ «Агро», пояснив, що ціни ринкові.",
+            [("indirect", "ціни ринкові", "Олег Сидоренко")],
+        ),
+        ("uk", "«Ціни ринкові», – пояснив Олег Сидоренко.", [("direct", "Ціни ринкові", "Олег Сидоренко")]),
+        # a marked fragment ending a longer clause: the clause is the quote
+        (
+            "ru",
+            "Поставка самолетов является «лишь вопросом времени», предсказал Олег Сидоренко.",
+            [("indirect", "Поставка самолетов является «лишь вопросом времени»", "Олег Сидоренко")],
+        ),
+    ],
+)
+def test_marks_beside_an_attribution(analyse, lang, text, expected):
+    entities = [
+        ("Олег Сидоренко", "PER", ["Олег Сидоренко"]),
+        ("Економічна правда", "ORG", ["Економічна правда"]),
+    ]
+    doc = analyse(text, entities, language=lang)
+    assert [(q.kind, q.text, q.speaker_name) for q in doc.quotes] == expected

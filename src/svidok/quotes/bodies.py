@@ -87,9 +87,11 @@ def _body_after(ctx: Context, j: int, stop: int) -> Body | None:
             return named
         body = named_body(ctx, j)  # "в компанії стверджують"
         return Body(body.name, body.entity, j, j) if body is not None else None
-    span = ctx.name_at.get(j)
-    if span is not None and span.first == j and span.type == "ORG" and span.last < stop:
-        return Body(span.name, span.entity, j, span.last)  # "В МЗС заявили"
+    k = j + 1 if ctx.tokens[j].norm == "«" else j  # "У «Київавтодорі» пояснили"
+    span = ctx.name_at.get(k)
+    if span is not None and span.first == k and span.type == "ORG" and span.last < stop:
+        last = span.last + 1 if k > j and span.last + 1 < stop and ctx.tokens[span.last + 1].norm == "»" else span.last
+        return Body(span.name, span.entity, j, last)  # "В МЗС заявили"
     return body_at(ctx, j, stop)
 
 

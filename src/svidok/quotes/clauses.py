@@ -245,12 +245,24 @@ def _trailing_quote(ctx: Context, verb_i: int) -> Found | None:
         prev -= 1
     if not as_word and (prev < lo or ctx.tokens[prev].norm != ","):
         return None
-    if prev > lo and ctx.tokens[prev - 1].norm == "»" or _dialogue_line(ctx, lo):
+    if prev > lo and _marks_take_it(ctx, prev - 1, lo) or _dialogue_line(ctx, lo):
         return None  # «…», — сказав він / — …, — сказав він: left to the marks and dashes
     speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
     if at is None or at < verb_i:
         return None
     return _beside(ctx, cue_first, verb_i, lo, hi, speaker)
+
+
+def _marks_take_it(ctx: Context, close: int, lo: int) -> bool:
+    """ "«…», — сказав він": a closing mark before the attribution whose quote the mark finders
+    take (it opens the sentence, or ends with its own comma or stop); not a marked fragment
+    ending a longer clause ("поставка є "лишь вопросом времени", предсказал дипломат")."""
+    if ctx.tokens[close].norm != "»":
+        return False
+    span = next((q for q in ctx.quote_spans if q.close_tok == close), None)
+    if span is None or span.open_tok <= lo or ctx.tokens[close - 1].norm in {",", "!", "?", "…"}:
+        return True
+    return not any(is_word(t) for t in ctx.tokens[lo : span.open_tok])
 
 
 def _dialogue_line(ctx: Context, lo: int) -> bool:
@@ -270,7 +282,7 @@ def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
     speaker, at = find_speaker(ctx, verb_i, max(lo, verb_i - _MAX_GAP_WORDS), verb_i)
     if at is None or at >= verb_i or at - 1 <= lo or ctx.tokens[at - 1].norm != ",":
         return None
-    if ctx.tokens[at - 2].norm == "»" or _dialogue_line(ctx, lo):
+    if _marks_take_it(ctx, at - 2, lo) or _dialogue_line(ctx, lo):
         return None  # «…», he said: left to the marks and dashes
     if any(ctx.tokens[j].norm in CLAUSE_BREAKS for j in range(verb_i + 1, hi)):
         return None  # the sentence goes on: not a closing attribution

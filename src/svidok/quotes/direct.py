@@ -89,8 +89,9 @@ def _attributed_after(ctx: Context, span: QuoteSpan) -> Found | None:
     while i < hi and ctx.tokens[i].norm in {",", "—", "–", "-"}:
         i += 1
     closing_punct = ctx.tokens[span.close_tok - 1].norm in {",", "!", "?", "…"}
-    if i == span.close_tok + 1 and not closing_punct:
-        return None  # «Довгі ночі» вийшов на екрани: no separator, no attribution
+    dashed = any(t.norm in DASHES for t in ctx.tokens[span.close_tok + 1 : i])
+    if not closing_punct and not dashed:
+        return None  # «Довгі ночі» вийшов …; "директор ТОВ «Агро», пояснив": a name, no attribution
     verb = _speech_after(ctx, i, hi) if i < hi else None
     if verb is None and closing_punct:
         verb = _speech_after_name(ctx, i, hi)

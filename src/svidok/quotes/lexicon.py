@@ -58,6 +58,7 @@ class Lexicon:
     unit_nouns: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()  # nouns that head an organisation's name (entities.yaml)
     company_markers: frozenset[str] = frozenset()
     reportedly: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def lexicon(lang: str | None) -> Lexicon:
     speech = langdata.load(code, "speech_verbs")
     roles = langdata.load(code, "roles")
     cues = langdata.load(code, "source_cues")
+    entity_cues = langdata.load(code, "entities") if langdata.has(code, "entities") else {}
     return Lexicon(
         lang=code,
         verbs={str(k).lower(): str(v) for k, v in (speech.get("verbs") or {}).items()},
@@ -132,6 +134,7 @@ def lexicon(lang: str | None) -> Lexicon:
         unit_nouns=_words(roles, "unit_nouns"),
         copulas=_words(roles, "copulas"),
         possessives=_words(roles, "possessives"),
+        org_heads=_words(entity_cues, "org_heads"),
         company_markers=_words(roles, "company_markers"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),

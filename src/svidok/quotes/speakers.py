@@ -139,7 +139,7 @@ def _head_of_complement(
 def _search_right(
     ctx: Context, verb_i: int, hi: int, need_nominative: bool, agree: bool = True
 ) -> _Candidate | None:
-    verb, fallback, title = (ctx.tokens[verb_i] if agree else None), None, None
+    verb, fallback, title, skip = (ctx.tokens[verb_i] if agree else None), None, None, -1
     for i in range(verb_i + 1, hi):
         token = ctx.tokens[i]
         if _inside_org_title(ctx, i) or _marks_a_name(ctx, i):
@@ -147,6 +147,12 @@ def _search_right(
         in_title = i in ctx.quoted and verb_i not in ctx.quoted and i not in ctx.name_at
         if not agree and (token.norm in "«»" or in_title):
             continue  # "за словами директора «Офісу» Олега Литвяка": look past the title
+        if i <= skip:
+            continue
+        if i == verb_i + 1:
+            skip = _addressee_title(ctx, i, hi)  # "Як пояснив «Нашим грошам» директор фірми …"
+            if skip > i:
+                continue
         if (
             token.norm in CLAUSE_BREAKS
             or token.norm in SENTENCE_END
@@ -174,6 +180,15 @@ def _person_may_follow(ctx: Context, cand: _Candidate, i: int, agree: bool) -> b
     if cand.kind != "name" or cand.name.type in ("PER", "PERS"):
         return False
     return not agree and i in ctx.quoted or is_outlet(ctx, cand.name)
+
+
+def _addressee_title(ctx: Context, i: int, hi: int) -> int:
+    """The closing mark of a short title in marks right after the verb with more words after it
+    (its addressee: the outlet told), else -1."""
+    span = next((q for q in ctx.quote_spans if q.open_tok == i), None)
+    if span is None or span.close_tok - i > 4 or span.close_tok + 1 >= hi:
+        return -1
+    return span.close_tok if is_word(ctx.tokens[span.close_tok + 1]) else -1
 
 
 def _inside_org_title(ctx: Context, i: int) -> bool:
@@ -296,6 +311,13 @@ def _speaker_of(ctx: Context, cand: _Candidate, verb_i: int) -> Speaker:
     phrase = ctx.text(first, last)[0]
     if cand.kind == "group":
         body = named_body(ctx, cand.first) if first == last == cand.first else None
+        lex = ctx.lex(cand.first)
+        named = lemmas(ctx.tokens[cand.first]) & (lex.org_heads - lex.company_nouns)
+        if body is None and named and last > cand.first and first == cand.first:
+            body = body_at(ctx, first, stop)  # "Міністерство аграрної політики повідомило"
+            if body is not None and body.last == last and body.entity is None:
+                return Speaker(None, body.name, phrase)
+            body = None
         return Speaker(body.entity, body.name, phrase) if body is not None else Speaker(role=phrase)
     if lemmas(ctx.tokens[cand.first]) & ctx.lex(cand.first).company_nouns:
         body = named_body(ctx, cand.first)  # "Забудовник наполягає" after "ТОВ «Еста Холдинг»"

@@ -45,10 +45,13 @@ def body_at(ctx: Context, first: int, stop: int) -> Body | None:
         return None
     last, parent = _complement(ctx, head, stop)
     if first == head == last:  # "у поліції", "в міністерстві": the body named before, if any
+        if unit:
+            return None  # "у відділі": a unit of nobody named
         from .bodies import named_body
 
         body = named_body(ctx, head)
-        return Body(body.name, body.entity, first, last) if body is not None and not unit else None
+        if body is not None:
+            return Body(body.name, body.entity, first, last)
     words = " ".join(_nominative(ctx, k, head) for k in range(first, head + 1))
     tail = _parent_text(ctx, head, last, parent)
     return Body(f"{words} {tail}".strip(), parent.entity if parent is not None else None, first, last)
