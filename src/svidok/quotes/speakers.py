@@ -57,8 +57,8 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     singular = any(p.number != "plur" for p in token.parses if p.case in (None, "nomn"))
     if found & lex.unit_nouns and singular and _unit_of_someone(ctx, i):
         return _Candidate(i, "unit", first=i, last=i)  # "Прес-служба МОЗ", "Медіа центр РНБО"
-    if found & lex.collectives or plural and found & (lex.groups | lex.roles):
-        return _Candidate(i, "group", first=i, last=i)
+    if found & (lex.collectives | lex.informant_nouns) or plural and found & (lex.groups | lex.roles):
+        return _Candidate(i, "group", first=i, last=i)  # "Как рассказал источник": an unnamed voice
     if outlet_noun(ctx, i):
         return _Candidate(i, "outlet", first=i, last=i)  # "Видання пише": the outlet named before
     if found & lex.roles:
