@@ -97,3 +97,17 @@ FIRST = "«Під загрозою весь Кавказ», - підкреслю
 )
 def test_a_subjectless_present_verb_continues_the_last_speaker(analyse, text, entities, expected):
     assert [q.speaker_name for q in analyse(text, entities).quotes][-1] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("uk", "«Це була важка гра», – поділився після матчу тренер Іван Петренко.", ["Іван Петренко"]),
+        ("ru", "«Это была тяжелая игра», – поделился после матча тренер Иван Петров.", ["Иван Петров"]),
+        # away from marks and dashes the verb means something else
+        ("uk", "Компанія поділилася на дві частини, що працюють окремо.", []),
+    ],
+)
+def test_verbs_that_attribute_only_beside_marks(analyse, lang, text, expected):
+    people = [("Іван Петренко", "PER", ["Іван Петренко"]), ("Иван Петров", "PER", ["Иван Петров"])]
+    assert [q.speaker_name for q in analyse(text, people, language=lang).quotes] == expected
