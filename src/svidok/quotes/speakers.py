@@ -54,7 +54,7 @@ def _candidate_at(ctx: Context, i: int, need_nominative: bool) -> _Candidate | N
     if token.pos not in ("NOUN", None) and not found & lex.collectives:
         return None
     plural = any(p.number == "plur" for p in token.parses if not need_nominative or p.case in (None, "nomn"))
-    singular = any(p.number != "plur" for p in token.parses if p.case in (None, "nomn"))
+    singular = any(p.number != "plur" for p in token.parses if not need_nominative or p.case in (None, "nomn"))
     if found & lex.unit_nouns and singular and _unit_of_someone(ctx, i):
         return _Candidate(i, "unit", first=i, last=i)  # "Прес-служба МОЗ", "Медіа центр РНБО"
     if found & (lex.collectives | lex.informant_nouns) or plural and found & (lex.groups | lex.roles):

@@ -16,6 +16,7 @@ from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
 
 _MAX_COMPLEMENT = 6  # "управління патрульної поліції в Києві", "відділ … при РНБО"
 _LINKS = frozenset({"при", "в", "у", "по", "з", "із", "at", "of"})
+_AND = frozenset({"та", "і", "й", "и", "and"})
 
 
 @dataclass
@@ -37,11 +38,8 @@ def body_at(ctx: Context, first: int, stop: int) -> Body | None:
     lex = ctx.lex(head)
     found = lemmas(ctx.tokens[head])
     unit = bool(found & lex.unit_nouns)
-    if (
-        not unit
-        and not found & lex.collectives
-        or any(p.number == "plur" for p in ctx.tokens[head].parses[:1])
-    ):
+    body = found & (lex.collectives | lex.org_heads - lex.company_nouns)  # "у зерновій асоціації"
+    if not unit and not body or any(p.number == "plur" for p in ctx.tokens[head].parses[:1]):
         return None
     last, parent = _complement(ctx, head, stop)
     if first == head == last:  # "у поліції", "в міністерстві": the body named before, if any
@@ -81,6 +79,9 @@ def _complement(ctx: Context, head: int, stop: int) -> tuple[int, NameSpan | Non
             and (k + 1 in ctx.name_at or nxt.pos in ("NOUN", "ADJF"))
         ):
             k, linked = k + 1, True  # "при РНБО", "в Києві", "по боротьбі"
+            continue
+        if token.norm.lower() in _AND and last > head and nxt is not None and _genitive(nxt):
+            k += 1  # "управління молоді та спорту"
             continue
         if not is_word(token) or token.norm in CLAUSE_BREAKS or token.norm[:1].isdigit():
             break
