@@ -158,6 +158,13 @@ def _speakers(doc):
             [],
             [("експорт скоротиться", "зернова асоціація")],
         ),
+        # a nominative name after an idiom's noun is no genitive complement of it
+        (
+            "uk",
+            "У свою чергу Київське відділення комітету повідомило, що не має інформації.",
+            [("Київське відділення комітету", "ORG", ["Київське відділення комітету"])],
+            [("не має інформації", "Київське відділення комітету")],
+        ),
         # no body: a place, a bare unit noun, a plural group, a locative complement of a noun
         (
             "uk",

@@ -23,7 +23,7 @@ from .grammar import (
     noun_phrase,
     role_before,
 )
-from .lexicon import CLAUSE_BREAKS, SENTENCE_END, is_word, lemmas, speech_register
+from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas, speech_register
 from .outlets import is_outlet, last_outlet, outlet_noun
 from .units import body_at
 
@@ -72,7 +72,9 @@ def _complement_of_noun(ctx: Context, first: int) -> bool:
     if prev >= 1 and ctx.tokens[prev].norm == "«":  # "директора «Офісу»", not "За інформацією «X»"
         lex = ctx.lex(prev)
         return bool(lemmas(ctx.tokens[prev - 1]) & (lex.roles | lex.groups))
-    return prev >= 0 and prev not in ctx.name_at and ctx.tokens[prev].pos == "NOUN"
+    after_noun = prev >= 0 and prev not in ctx.name_at and ctx.tokens[prev].pos == "NOUN"
+    # a complement is genitive: "У свою чергу Київське відділення комітету повідомило" is none
+    return after_noun and has_case(ctx.tokens[first], "gent")
 
 
 def _usable(ctx: Context, cand: _Candidate, verb: Token | None) -> bool:
