@@ -81,6 +81,10 @@ def _body_after(ctx: Context, j: int, stop: int) -> Body | None:
     if j >= stop:
         return None
     lex = ctx.lex(j)
+    if lemmas(ctx.tokens[j]) & lex.institution_containers:
+        j += 1  # "на сайті Запорізької міської ради повідомили": the body whose site it is
+        if j >= stop or not has_case(ctx.tokens[j], "gent"):
+            return None
     if lemmas(ctx.tokens[j]) & lex.company_nouns:
         named = _named_after(ctx, j, stop)  # "в компанії «Єгоров, Пугінський, … і партнери»"
         if named is not None:

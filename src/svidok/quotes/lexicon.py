@@ -52,6 +52,7 @@ class Lexicon:
     document_prepositions: frozenset[str] = frozenset()
     document_locative_verbs: frozenset[str] = frozenset()
     institution_prepositions: frozenset[str] = frozenset()
+    institution_containers: frozenset[str] = frozenset()
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its class
     role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # two lemmas -> a role
     company_nouns: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ def lexicon(lang: str | None) -> Lexicon:
         document_prepositions=_words(cues.get("document_locative") or {}, "prepositions"),
         document_locative_verbs=_words(cues.get("document_locative") or {}, "verbs"),
         institution_prepositions=_words(speech.get("institution_locative") or {}, "prepositions"),
+        institution_containers=_words(speech.get("institution_locative") or {}, "containers"),
     )
 
 
