@@ -1,5 +1,5 @@
 """News outlets: "Видання пише" refers back to the outlet named before, "за даними X" cites an
-outlet or a document but quotes a person or a company, and an outlet glued before a person does
+outlet, an agency or a document but quotes a person or a company, and an outlet glued before a person does
 not speak for them."""
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ FT = ("Financial Times", "ORG", ["Financial Times"], "org:financial-times")
 POLITICO = ("Politico", "ORG", ["Politico"], "org:politico")
 NAFTOHAZ = ("Нафтогаз України", "ORG", ["Нафтогазу"], "org:naftohaz-ukrainy")
 GAZPROM = ("Газпром", "ORG", ["Газпрома"], "org:hazprom")
+GENSHTAB = ("Генеральний штаб Збройних сил України", "ORG", ["Генштабу"], "org:heneralnyi-shtab-zbroinykh-syl-ukrainy")
+UN = ("Організація Об'єднаних Націй", "ORG", ["ООН"], "org:orhanizatsiia-obiednanykh-natsii")
 VHOLOS = ("Вголос", "ORG", ["Вголос"])  # not in the knowledge base: an outlet by its noun
 ESTA = ("Еста Холдинг", "ORG", ["Еста Холдинг"])
 PETRENKO = ("Іван Петренко", "PER", ["Іван Петренко", "Івана Петренка"])
@@ -114,6 +116,10 @@ def test_an_outlet_noun_source_is_named_after_the_outlet(analyse):
             [("Української правди", "Українська правда")],
         ),
         ("uk", "За даними держреєстру, власником є фірма.", [], [], [("держреєстру", "держреєстру")]),
+        # an agency or another body that is no company: a source too
+        ("uk", "За даними Генштабу, ворог втратив 1200 осіб.", [GENSHTAB], [], [("Генштабу", GENSHTAB[0])]),
+        ("uk", "За даними ООН, загинули понад 12 тисяч цивільних.", [UN], [], [("ООН", UN[0])]),
+        ("ru", "По данным ООН, погибли более 12 тысяч мирных жителей.", [UN], [], [("ООН", UN[0])]),
         ("ru", "По данным Politico, страны опасаются эскалации.", [POLITICO], [], [("Politico", "Politico")]),
         # a body speaking for itself or a person: a quote, no source
         ("uk", "За даними «Нафтогазу», борг зріс.", [NAFTOHAZ], [("борг зріс", "Нафтогаз України")], []),

@@ -17,7 +17,8 @@ from ..kb.matcher import alias_index
 
 def _entry_dict(entry) -> dict:
     return {"id": entry.id, "type": entry.type, "name": entry.name, "qid": entry.qid,
-            "aliases": list(entry.aliases), "lowercase": entry.lowercase, "media": entry.media}  # fmt: skip
+            "aliases": list(entry.aliases), "lowercase": entry.lowercase, "media": entry.media,
+            "company": entry.company}  # fmt: skip
 
 
 def _append_rows(rows: list[str]) -> Path:
@@ -57,11 +58,14 @@ def show(name: str) -> None:
 @click.option("--id", "entry_id", default="", help="Explicit svidok id (default: derived from NAME).")
 @click.option("--lowercase", is_flag=True, help="The name may be written in lowercase on purpose.")
 @click.option("--media", is_flag=True, help="A news outlet or agency (cited as a source, 'Видання пише').")
+@click.option("--company", is_flag=True, help="A business ('за даними X' quotes its own version).")
 def add(
-    name: str, etype: str, aliases: tuple[str, ...], qid: str, entry_id: str, lowercase: bool, media: bool
-) -> None:
+    name: str, etype: str, aliases: tuple[str, ...], qid: str, entry_id: str, lowercase: bool, media: bool,
+    company: bool,
+) -> None:  # fmt: skip
     """Add an entity NAME (Ukrainian, nominative) or more aliases to an existing id."""
-    wanted = ("lc" if lowercase else "", "media" if media else "", f"id={entry_id}" if entry_id else "")
+    flag_words = ("lc" if lowercase else "", "media" if media else "", "company" if company else "")
+    wanted = (*flag_words, f"id={entry_id}" if entry_id else "")
     flags = ",".join(f for f in wanted if f)
     row = "\t".join([etype, name, "|".join(aliases), qid, flags])
     entry = parse_row(row, "command line")

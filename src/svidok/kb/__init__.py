@@ -4,8 +4,9 @@ Entries live in tab-separated files under ``svidok/kb/data/`` (curated by hand, 
 by ``python -m svidok.kb.build``), plus an optional user file (``$SVIDOK_KB`` or
 ``~/.svidok/kb.tsv``) that ``svidok kb add`` appends to. Columns: type, Ukrainian nominative
 name, aliases separated by ``|``, Wikidata QID, flags (``lc``: may be written in lowercase on
-purpose; ``media``: a news outlet or agency, which the article may cite as its source;
-``id=...``: an explicit svidok id).
+purpose; ``media``: a news outlet or agency, which the article may cite as its source; ``company``: a
+business, whose own version "за даними X" quotes rather than cites; ``id=...``: an explicit
+svidok id).
 
 Loading is lazy and cached: :func:`load_kb` reads the files once per process.
 """
@@ -40,6 +41,7 @@ class KBEntry:
     qid: str | None = None
     lowercase: bool = False  # aliases may be matched in lowercase ("путін", "кремль")
     media: bool = False  # a news outlet: "Видання пише" refers back to it, "за даними X" cites it
+    company: bool = False  # a business: "за даними X" is its quote, not a source
     names: tuple[str, ...] = field(default=(), repr=False)  # name + aliases
 
     def __post_init__(self) -> None:
@@ -84,6 +86,7 @@ def parse_row(line: str, where: str) -> KBEntry | None:
         qid=qid or None,
         lowercase="lc" in flag_set,
         media="media" in flag_set,
+        company="company" in flag_set,
     )
 
 
@@ -130,6 +133,7 @@ class KnowledgeBase:
         old.qid = old.qid or new.qid
         old.lowercase = old.lowercase or new.lowercase
         old.media = old.media or new.media
+        old.company = old.company or new.company
         old.__post_init__()
         return old
 

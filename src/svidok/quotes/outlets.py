@@ -4,7 +4,7 @@ An outlet is a name the knowledge base flags as ``media``, or one the article in
 outlet noun ("видання «Вголос»", "телеканал Z"; language data ``outlet_nouns``). A bare outlet
 noun or a neuter pronoun refers back to the last outlet named ("Видання пише, що …", "Издание
 отмечает", "Оно утверждает"). ``за даними X`` / ``за інформацією X`` cite X as a source when X
-is an outlet or a document, and quote X when X is a person or a body speaking for itself.
+is an outlet, an agency or a document, and quote X when X is a person or a company.
 """
 
 from __future__ import annotations
@@ -33,15 +33,17 @@ def is_outlet(ctx: Context, span: NameSpan) -> bool:
 
 
 def speaks_for_itself(ctx: Context, span: NameSpan) -> bool:
-    """A person, or a body that is no outlet and that the knowledge base knows or the text
-    names as a company ("ТОВ «Еста Холдинг»", "компанія DOGUS"): quoted, not cited, by "за
-    даними X"."""
+    """A person, or a company (flagged ``company`` in the knowledge base, or named as one in the
+    text: "ТОВ «Еста Холдинг»", "компанія DOGUS"): quoted, not cited, by "за даними X". Agencies
+    and other bodies are sources there, as the annotation guideline has it ("за даними Генштабу")."""
     if span.type in _PEOPLE:
         return True
     if span.type != "ORG" or is_outlet(ctx, span):
         return False
     if span.entity is not None and span.entity.kb_id:
-        return True
+        entry = load_kb().by_id.get(span.entity.kb_id)
+        if entry is not None and entry.company:
+            return True
     lex = ctx.lex(span.first)
     companies = lex.company_nouns | lex.company_markers
     return any(
