@@ -106,3 +106,18 @@ def test_malformed_row_is_a_clear_error():
     with pytest.raises(KBError, match="TYPE"):
         parse_row("PERSON\tІван Франко\t\t\t", "x.tsv:1")
     assert parse_row("# comment", "x.tsv:2") is None
+
+
+@pytest.mark.parametrize(
+    "text, kb_id",
+    [
+        ("По данным Министерства обороны России, сбиты 20 дронов.", "org:ministerstvo-oborony-rosii"),
+        ("Как сообщили в Министерстве обороны Украины, атака отбита.", "org:ministerstvo-oborony-ukrainy"),
+        ("В Службе безопасности Украины заявили, что задержан агент.", "org:sluzhba-bezpeky-ukrainy"),
+    ],
+)
+def test_russian_full_names_of_ukrainian_and_russian_bodies_link(text, kb_id):
+    import svidok
+
+    doc = svidok.analyze(text)
+    assert kb_id in {e.kb_id for e in doc.entities}

@@ -1,0 +1,34 @@
+"""Language detection: short Russian sentences without ы/э/ё/ъ are not Ukrainian (the fast lingua
+mode read them as uk), and script letters still overrule the detector."""
+
+from __future__ import annotations
+
+import pytest
+
+import svidok
+from svidok.stages.langid import detect_language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В Генштабе ВСУ заявили, что потери врага растут.", "ru"),
+        ("В Генштабе заявили, что потери врага растут.", "ru"),
+        ("Президент заявил, что переговоры возможны.", "ru"),
+        ("У Генштабі ЗСУ заявили, що втрати ворога зростають.", "uk"),
+        ("Президент заявив, що переговори можливі.", "uk"),
+        ("The ministry said the talks were possible.", "en"),
+        ("Україна", "uk"),  # a letter only Ukrainian has decides
+        ("!!! 123", None),  # no letters
+    ],
+)
+def test_short_texts(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_a_short_russian_report_is_read_as_russian_and_quoted():
+    doc = svidok.analyze("В Генштабе ВСУ заявили, что потери врага растут.")
+    assert doc.language == "ru"
+    assert [(q.speaker_name, q.text) for q in doc.quotes] == [
+        ("Генеральний штаб Збройних сил України", "потери врага растут")
+    ]
