@@ -401,18 +401,34 @@ def model_candidates(doc: Document, index: TokenIndex | None = None) -> list[Can
         if m.label not in ENTITY_LABELS:
             continue
         end = _without_foreign_tail(doc, m.start, m.end)
-        lemma = m.lemma if end == m.end else None
+        start = _without_leading_preposition(doc, m.start, end)
+        lemma = m.lemma if (start, end) == (m.start, m.end) else None
         out.append(
             Candidate(
-                m.start,
+                start,
                 end,
                 m.label,
                 "model",
-                lemma or _restored_name(doc, m.start, end, m.label, index),
+                lemma or _restored_name(doc, start, end, m.label, index),
                 score=m.score,
             )
         )
     return out
+
+
+def _without_leading_preposition(doc: Document, start: int, end: int) -> int:
+    """The start of a model span past a preposition capitalised because it opens the sentence:
+    "В Минобороны заявили" names "Минобороны" (the model, trained on Ukrainian, took "В" in)."""
+    first, space, rest = doc.text[start:end].partition(" ")  # a whole word: not "В'ячеслава"
+    lang = doc.paragraph_language(start) or doc.language or "uk"
+    if not space or not rest.strip() or first.lower() not in _prepositions(lang):
+        return start
+    return end - len(rest.lstrip())
+
+
+@functools.cache
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(langdata.load(lang, "prepositions") or {}) if langdata.has(lang, "prepositions") else frozenset()
 
 
 def _without_foreign_tail(doc: Document, start: int, end: int) -> int:
