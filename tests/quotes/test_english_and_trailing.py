@@ -51,3 +51,36 @@ def _rows(doc):
 )  # fmt: skip
 def test_constructions(analyse, lang, text, entities, expected):
     assert _rows(analyse(text, entities, language=lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body's name before the role belongs to the role; the person after it speaks
+        ('"This is a historic moment," said NATO Secretary General Mark Rutte.',
+         [("direct", "Марк Рютте", "NATO Secretary General", "said")]),
+        ('"Talks are possible," said Kremlin spokesman Dmitry Peskov.',
+         [("direct", "Дмитро Пєсков", "Kremlin spokesman", "said")]),
+        ("Ukrainian President Volodymyr Zelensky said that Kyiv would not cede any territory.",
+         [("indirect", "Володимир Зеленський", "Ukrainian President", "said")]),
+        # the subject before the verb speaks, not a place after it
+        ('Volodymyr Zelensky spoke on Tuesday. "We will not give up our land," he told reporters in Kyiv.',
+         [("direct", "Володимир Зеленський", None, "told")]),
+        ("Зеленський виступив. «Ми не віддамо землю», — він сказав журналістам у Києві.",
+         [("direct", "Володимир Зеленський", None, "сказав")]),
+        # an outlet reporting a clause speaks it (and is the source)
+        ("The Wall Street Journal reported that Washington was preparing new sanctions.",
+         [("indirect", "The Wall Street Journal", None, "reported")]),
+        ("Washington is preparing new sanctions, The Wall Street Journal reported.",
+         [("indirect", "The Wall Street Journal", None, "reported")]),
+        # negatives: "reported" with an object, not a clause
+        ("The company reported a loss of two billion dollars.", []),
+        ("She reported the crime to the police.", []),
+        ('"Talks are possible," said the Kremlin.', [("direct", "Кремль", None, "said")]),
+    ],
+)  # fmt: skip
+def test_real_pipeline_english_attributions(text, expected):
+    import svidok
+
+    doc = svidok.analyze(text)
+    assert [(q.kind, q.speaker_name, q.speaker_role, q.cue) for q in doc.quotes] == expected

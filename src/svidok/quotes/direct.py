@@ -46,9 +46,11 @@ def _speech_after_name(ctx: Context, i: int, hi: int) -> int | None:
     return None
 
 
-def _inverted_speaker(ctx: Context, verb_i: int, lo: int) -> Speaker:
+def _inverted_speaker(ctx: Context, verb_i: int, lo: int, subject_first: bool = False) -> Speaker:
+    """Who speaks in the attribution after a quote: after the verb ("— сказав він", "said Rutte"),
+    or before it when a subject comes first ("he told reporters in Kyiv": not Kyiv)."""
     _, hi = ctx.sentence_range(verb_i)
-    return find_speaker(ctx, verb_i, lo, hi, right_first=True)[0]
+    return find_speaker(ctx, verb_i, lo, hi, right_first=not subject_first)[0]
 
 
 def _interrupted(ctx: Context, span: QuoteSpan) -> list[Found]:
@@ -100,7 +102,8 @@ def _attributed_after(ctx: Context, span: QuoteSpan) -> Found | None:
     inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
     if inner is None:
         return None
-    return Found(*inner, "direct", _inverted_speaker(ctx, verb, span.close_tok + 1), (verb, verb))
+    speaker = _inverted_speaker(ctx, verb, span.close_tok + 1, subject_first=verb > i)
+    return Found(*inner, "direct", speaker, (verb, verb))
 
 
 def _labelled(ctx: Context, span: QuoteSpan) -> Found | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..document import Entity, Token
 from ..resources import morph_analyzer
 from .context import Context, NameSpan
-from .lexicon import has_case, is_word, lemmas
+from .lexicon import has_case, is_word, lemmas, speech_register
 
 # Words that may sit inside a role phrase ("Посол України в США", "Глава МЗС рф").
 _ROLE_POS = frozenset({"NOUN", "ADJF", "NUMR", None})
@@ -79,10 +79,20 @@ def role_before(ctx: Context, first: int) -> tuple[int, int] | None:
     role_at = next((j for j in range(start, first) if lemmas(ctx.tokens[j]) & lex.roles), None)
     if role_at is None:
         return None
-    while role_at > start and ctx.tokens[role_at - 1].pos == "ADJF":
-        role_at -= 1
+    while role_at > start and (ctx.tokens[role_at - 1].pos == "ADJF" or _modifier(ctx, role_at - 1)):
+        role_at -= 1  # "Колишній ректор", "Kremlin spokesman", "Ukrainian President"
     last = first - 2 if start < first and ctx.tokens[first - 1].norm.lower() in lex.copulas else first - 1
     return role_at, last
+
+
+def _modifier(ctx: Context, i: int) -> bool:
+    """A word before a role noun that modifies it where the language has no adjective tags and
+    puts bodies' names before roles (English: "Kremlin spokesman", "Ukrainian President")."""
+    token, lex = ctx.tokens[i], ctx.lex(i)
+    if not lex.names_modify_roles or token.norm.lower() in _ROLE_LINKS or speech_register(lex, token):
+        return False  # "said NATO Secretary General …": the verb is no part of the role
+    span = ctx.name_at.get(i)
+    return span.type not in ("PER", "PERS") if span is not None else is_word(token)
 
 
 def _title_opening(ctx: Context, close: int) -> int | None:

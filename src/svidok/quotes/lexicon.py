@@ -68,6 +68,7 @@ class Lexicon:
     informant_nouns: frozenset[str] = frozenset()
     media_prepositions: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
+    names_modify_roles: bool = False  # "Kremlin spokesman": a body's name before a role is part of it
 
     def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
         """The role lemmas in ``found`` with every synonym the data lists for them."""
@@ -137,6 +138,7 @@ def lexicon(lang: str | None) -> Lexicon:
         possessives=_words(roles, "possessives"),
         org_heads=_words(entity_cues, "org_heads"),
         company_markers=_words(roles, "company_markers"),
+        names_modify_roles=bool(roles.get("names_modify_roles")),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),
         source_nouns=_words(cues, "source_nouns"),

@@ -178,9 +178,13 @@ def _search_right(
 
 def _person_may_follow(ctx: Context, cand: _Candidate, i: int, agree: bool) -> bool:
     """A body's name after the verb that a person's name may follow: "голови комітету
-    «Київпастрансу» Юрія …", "заявил The Economist тогдашний глава Службы Валентин Наливайченко"."""
+    «Київпастрансу» Юрія …", "заявил The Economist тогдашний глава Службы Валентин Наливайченко",
+    a body modifying a role ("said Kremlin spokesman Dmitry Peskov")."""
     if cand.kind != "name" or cand.name.type in ("PER", "PERS"):
         return False
+    after, lex = cand.name.last + 1, ctx.lex(i)
+    if lex.names_modify_roles and after < len(ctx.tokens) and lemmas(ctx.tokens[after]) & lex.roles:
+        return True  # "said Kremlin spokesman Dmitry Peskov", "NATO Secretary General Mark Rutte"
     return not agree and i in ctx.quoted or is_outlet(ctx, cand.name)
 
 
