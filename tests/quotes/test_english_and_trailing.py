@@ -68,6 +68,9 @@ def test_constructions(analyse, lang, text, entities, expected):
          [("direct", "Володимир Зеленський", None, "told")]),
         ("Зеленський виступив. «Ми не віддамо землю», — він сказав журналістам у Києві.",
          [("direct", "Володимир Зеленський", None, "сказав")]),
+        # a place glued by the model before the name is cut off; the addressee is no role
+        ("Зеленський виступив. «Ми не віддамо землю», — сказав журналістам у Києві Зеленський.",
+         [("direct", "Володимир Зеленський", None, "сказав")]),
         # an outlet reporting a clause speaks it (and is the source)
         ("The Wall Street Journal reported that Washington was preparing new sanctions.",
          [("indirect", "The Wall Street Journal", None, "reported")]),

@@ -77,12 +77,20 @@ def role_before(ctx: Context, first: int) -> tuple[int, int] | None:
         start, i = i, i - 1
     lex = ctx.lex(first)
     role_at = next((j for j in range(start, first) if lemmas(ctx.tokens[j]) & lex.roles), None)
-    if role_at is None:
-        return None
+    if role_at is None or not _may_agree(ctx.tokens[role_at], ctx.tokens[first]):
+        return None  # "сказав журналістам у Києві Зеленський": the addressee is no role of his
     while role_at > start and (ctx.tokens[role_at - 1].pos == "ADJF" or _modifier(ctx, role_at - 1)):
         role_at -= 1  # "Колишній ректор", "Kremlin spokesman", "Ukrainian President"
     last = first - 2 if start < first and ctx.tokens[first - 1].norm.lower() in lex.copulas else first - 1
     return role_at, last
+
+
+def _may_agree(role: Token, name: Token) -> bool:
+    """Not a role noun that can only be the addressee (dative) before a name that cannot be:
+    "сказав журналістам у Києві Зеленський". (A full case agreement test costs more than it
+    gains: the analyser often misses the case of unknown surnames.)"""
+    role_cases = {p.case for p in role.parses if p.case}
+    return role_cases != {"datv"} or any(p.case in (None, "datv") for p in name.parses) or not name.parses
 
 
 def _modifier(ctx: Context, i: int) -> bool:

@@ -561,6 +561,28 @@ def _with_role_names(doc: Document, candidates: list[Candidate], index: TokenInd
     return candidates
 
 
+def _place_before_person(
+    cand: Candidate, kb_found: list[Candidate], starts: list[int], index: TokenIndex
+) -> Candidate | None:
+    """A known place opening a model PER span in a case the name after it cannot share ("у Києві
+    Зеленський"); "Софією Ротару" stays whole (the indeclinable surname fits any case)."""
+    if cand.origin != "model" or cand.label != "PER":
+        return None
+    at = bisect.bisect_left(starts, cand.start)
+    place = kb_found[at] if at < len(kb_found) else None
+    if place is None or place.start != cand.start or place.end >= cand.end or place.label != "LOC":
+        return None
+    inside, after = index.within(place.start, place.end), index.within(place.end, cand.end)
+    if not inside or not after:
+        return None
+    return place if not _cases(inside[-1]) & _cases(after[0]) else None
+
+
+def _cases(token: Token) -> set[str]:
+    cases = {p.case for p in token.parses if p.case}
+    return cases or {"any"}  # unknown to the analyser: may agree with anything
+
+
 def _cut_outlets(
     doc: Document,
     candidates: list[Candidate],
@@ -568,9 +590,10 @@ def _cut_outlets(
     starts: list[int],
     index: TokenIndex,
 ) -> None:
-    """ "журналіст Reuters Джон Сміт": the person's span starts after the outlet glued before it."""
+    """ "журналіст Reuters Джон Сміт", "сказав у Києві Зеленський": the person's span starts after
+    the outlet or the place the model glued before it."""
     for cand in candidates:
-        outlet = outlet_before_person(cand, kb_found, starts)
+        outlet = outlet_before_person(cand, kb_found, starts) or _place_before_person(cand, kb_found, starts, index)
         following = index.within(outlet.end, cand.end) if outlet is not None else []
         if following:
             glued = doc.text[cand.start : following[0].start]

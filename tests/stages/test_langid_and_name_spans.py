@@ -1,6 +1,7 @@
 """Language detection: short Russian sentences without ы/э/ё/ъ are not Ukrainian (the fast lingua
 mode read them as uk), and script letters still overrule the detector; a sentence-opening
-preposition the uk-trained NER model takes into a Russian name is cut off."""
+preposition the uk-trained NER model takes into a Russian name is cut off, and so is a known place
+glued before a name in another case."""
 
 from __future__ import annotations
 
@@ -46,3 +47,15 @@ def test_a_short_russian_report_is_read_as_russian_and_quoted():
 def test_a_preposition_opening_the_sentence_is_not_part_of_the_name(text, mention):
     doc = svidok.analyze(text)
     assert mention in [m.text for e in doc.entities for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        ("Про це сказав у Києві Зеленський.", ["Києві", "Зеленський"]),  # a place glued before the name
+        ("Зустріч із Софією Ротару відбулася вчора.", ["Софією Ротару"]),  # Софія is also a city: kept whole
+    ],
+)
+def test_a_known_place_before_a_name_in_another_case_is_cut_off(text, mentions):
+    doc = svidok.analyze(text)
+    assert sorted(m.text for e in doc.entities for m in e.mentions) == sorted(mentions)
