@@ -76,6 +76,11 @@ def test_constructions(analyse, lang, text, entities, expected):
          [("indirect", "The Wall Street Journal", None, "reported")]),
         ("Washington is preparing new sanctions, The Wall Street Journal reported.",
          [("indirect", "The Wall Street Journal", None, "reported")]),
+        ("Washington is preparing new sanctions, Reuters reported, citing three sources.",
+         [("indirect", "Reuters", None, "reported")]),
+        # an unnamed official after a longer subject phrase is a voice with a role, no speaker
+        ('"We will respond," a senior Ukrainian official told CNN on condition of anonymity.',
+         [("direct", None, "official", "told")]),
         # negatives: "reported" with an object, not a clause
         ("The company reported a loss of two billion dollars.", []),
         ("She reported the crime to the police.", []),
@@ -87,3 +92,17 @@ def test_real_pipeline_english_attributions(text, expected):
 
     doc = svidok.analyze(text)
     assert [(q.kind, q.speaker_name, q.speaker_role, q.cue) for q in doc.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("According to the Kyiv Independent, the attack killed five people.", [("Kyiv Independent", "According to")]),
+        ("The attack killed five people, according to the BBC.", [("BBC", "according to")]),
+        ("According to a source, the attack killed five people.", []),  # not a name: no source named
+    ],
+)
+def test_english_sources_past_an_article(text, expected):
+    import svidok
+
+    assert [(s.name, s.cue) for s in svidok.analyze(text).sources] == expected

@@ -47,6 +47,8 @@ def source_after(
     """The source named from token ``i`` on: an entity mention, a capitalised name, or a noun phrase."""
     lex = ctx.lex(i) if i < len(ctx.tokens) else None
     j = i
+    if j < hi and ctx.tokens[j].norm.lower() in lex.determiners and j + 1 < hi and _is_titled(ctx.tokens[j + 1]):
+        j += 1  # "according to the Kyiv Independent"
     while j < hi and (
         ctx.tokens[j].pos == "ADJF"
         and not _is_titled(ctx.tokens[j])

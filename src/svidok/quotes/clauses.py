@@ -284,12 +284,21 @@ def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
         return None
     if _marks_take_it(ctx, at - 2, lo) or _dialogue_line(ctx, lo):
         return None  # «…», he said: left to the marks and dashes
-    if any(ctx.tokens[j].norm in CLAUSE_BREAKS for j in range(verb_i + 1, hi)):
+    if any(ctx.tokens[j].norm in CLAUSE_BREAKS for j in range(verb_i + 1, hi)) and not _citing_tail(ctx, verb_i + 1):
         return None  # the sentence goes on: not a closing attribution
     before = _trim(ctx, lo, at - 2)
     if before is None:
         return None
     return Found(before[0], before[1], "indirect", speaker, (verb_i, verb_i))
+
+
+def _citing_tail(ctx: Context, i: int) -> bool:
+    """", citing three sources" / ", according to …" after the verb: the attribution still closes
+    the sentence; the source cue after it is the sources stage's."""
+    if i + 1 >= len(ctx.tokens) or ctx.tokens[i].norm != ",":
+        return False
+    words = [t.norm.lower() for t in ctx.tokens[i + 1 : i + 5]]
+    return any(tuple(words[: len(p)]) == p for p in ctx.lex(i).source_phrases)
 
 
 def _beside(

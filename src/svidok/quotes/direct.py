@@ -34,15 +34,15 @@ _MAX_SUBJECT_TOKENS = 8
 
 def _speech_after_name(ctx: Context, i: int, hi: int) -> int | None:
     """«…,» Ukrainian President Volodymyr Zelensky told reporters: a longer subject phrase holding
-    a name, then the reporting verb."""
+    a name, a role or a group ("a senior Ukrainian official told CNN"), then the reporting verb."""
     named = False
     for j in range(i, min(i + _MAX_SUBJECT_TOKENS + 1, hi)):
-        token = ctx.tokens[j]
+        token, lex = ctx.tokens[j], ctx.lex(j)
         if token.norm in SENTENCE_END or token.norm in "«»" or j in ctx.quoted:
             return None
-        if named and speech_register(ctx.lex(j), token):
+        if named and speech_register(lex, token):
             return j
-        named = named or j in ctx.name_at
+        named = named or j in ctx.name_at or bool(lemmas(token) & (lex.roles | lex.groups))
     return None
 
 

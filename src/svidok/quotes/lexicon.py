@@ -68,6 +68,7 @@ class Lexicon:
     informant_nouns: frozenset[str] = frozenset()
     media_prepositions: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()  # "according to the Kyiv Independent": skipped before a name
     names_modify_roles: bool = False  # "Kremlin spokesman": a body's name before a role is part of it
 
     def role_class(self, found: frozenset[str] | set[str]) -> frozenset[str]:
@@ -139,6 +140,7 @@ def lexicon(lang: str | None) -> Lexicon:
         org_heads=_words(entity_cues, "org_heads"),
         company_markers=_words(roles, "company_markers"),
         names_modify_roles=bool(roles.get("names_modify_roles")),
+        determiners=_words(cues, "determiners"),
         source_phrases=_phrases(cues, "prepositional"),
         source_verbs=_words(cues, "verbs"),
         source_nouns=_words(cues, "source_nouns"),
