@@ -81,6 +81,13 @@ def test_constructions(analyse, lang, text, entities, expected):
         # an unnamed official after a longer subject phrase is a voice with a role, no speaker
         ('"We will respond," a senior Ukrainian official told CNN on condition of anonymity.',
          [("direct", None, "official", "told")]),
+        # a quoted sentence after a quoted sentence goes on with the same voice
+        ('"We are ready," Zelensky said in a video address on Sunday. "But Russia is not."',
+         [("direct", "Володимир Зеленський", None, "said"), ("direct", "Володимир Зеленський", None, None)]),
+        ("«Ми готові», — сказав Зеленський у відеозверненні. «Але Росія — ні».",
+         [("direct", "Володимир Зеленський", None, "сказав"), ("direct", "Володимир Зеленський", None, None)]),
+        # ... but not a two-word title after a sentence with a quote in it
+        ("«Ми готові», — сказав Зеленський. «Укрнафта» мовчить.", [("direct", "Володимир Зеленський", None, "сказав")]),
         # negatives: "reported" with an object, not a clause
         ("The company reported a loss of two billion dollars.", []),
         ("She reported the crime to the police.", []),

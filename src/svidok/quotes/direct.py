@@ -16,6 +16,7 @@ from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, is_word, lemmas, speec
 from .speakers import Speaker, find_speaker, has_own_subject
 
 _MIN_STANDALONE_WORDS = 5
+_MIN_FOLLOWING_WORDS = 3  # a whole quoted sentence after a quoted sentence: short ones count too
 
 
 def _speech_after(ctx: Context, i: int, hi: int) -> int | None:
@@ -136,18 +137,34 @@ def _sentence_subject(ctx: Context, colon: int, inner: tuple[int, int] | None):
 
 
 def _standalone(ctx: Context, span: QuoteSpan) -> Found | None:
-    """A quote that fills its paragraph from the first token: speech, speaker unknown (yet)."""
+    """A quote that fills its paragraph from the first token, or fills a sentence right after a
+    quoted sentence (‘"We are ready," Zelensky said. "But Russia is not."’): speech, speaker
+    unknown (yet)."""
     first_of_para = span.open_tok == 0 or ctx.paragraph_of(span.open_tok - 1) != ctx.paragraph_of(
         span.open_tok
     )
     inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
-    if not first_of_para or inner is None or ctx.words(*inner) < _MIN_STANDALONE_WORDS:
+    if inner is None:
         return None
-    after = span.close_tok + 1
-    rest_of_para = [t for t in ctx.tokens[after:] if ctx.paragraph_of(t.i) == ctx.paragraph_of(span.open_tok)]
-    if any(is_word(t) for t in rest_of_para):
+    para = ctx.paragraph_of(span.open_tok)
+    if first_of_para and ctx.words(*inner) >= _MIN_STANDALONE_WORDS:
+        rest = [t for t in ctx.tokens[span.close_tok + 1 :] if ctx.paragraph_of(t.i) == para]
+    elif _after_quoted_sentence(ctx, span) and ctx.words(*inner) >= _MIN_FOLLOWING_WORDS:
+        rest = ctx.tokens[span.close_tok + 1 : ctx.sentence_range(span.open_tok)[1]]
+    else:
+        return None
+    if any(is_word(t) for t in rest):
         return None
     return Found(*inner, "direct", Speaker(), None)
+
+
+def _after_quoted_sentence(ctx: Context, span: QuoteSpan) -> bool:
+    """The quote opens its sentence, and the sentence before it in the paragraph holds a quote."""
+    lo, _ = ctx.sentence_range(span.open_tok)
+    if lo != span.open_tok or lo == 0 or ctx.paragraph_of(lo - 1) != ctx.paragraph_of(lo):
+        return False
+    prev_lo, _ = ctx.sentence_range(lo - 1)
+    return any(t.norm == "»" for t in ctx.tokens[prev_lo:lo])
 
 
 def marked_quotes(ctx: Context) -> list[Found]:
@@ -261,11 +278,16 @@ def carried_subjects(found: list[Found], ctx: Context) -> None:
 
 
 def continue_speakers(found: list[Found], ctx: Context) -> None:
-    """A paragraph-long quote with no attribution continues the neighbouring paragraph's speaker."""
+    """A paragraph-long quote with no attribution continues the neighbouring paragraph's speaker;
+    a quoted sentence after a quoted sentence continues its speaker."""
     ordered = sorted(found, key=lambda f: f.first)
     for prev, cur in pairwise(ordered):
-        adjacent = ctx.paragraph_of(cur.first) - ctx.paragraph_of(prev.last) == 1
-        if not adjacent or prev.kind != "direct" or cur.kind != "direct":
+        gap = ctx.paragraph_of(cur.first) - ctx.paragraph_of(prev.last)
+        if gap not in (0, 1) or prev.kind != "direct" or cur.kind != "direct":
+            continue
+        if gap == 0:  # the next sentence of the same paragraph goes on with the same voice
+            if cur.cue is None and cur.speaker == Speaker() and prev.speaker != Speaker():
+                cur.speaker = prev.speaker
             continue
         if cur.cue is None and cur.speaker == Speaker() and prev.speaker != Speaker():
             cur.speaker = prev.speaker
