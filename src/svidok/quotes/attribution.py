@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from ..document import Entity
 from .context import Context
 from .informants import informant_at, outlet_start
-from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas
+from .lexicon import CLAUSE_BREAKS, SENTENCE_END, has_case, is_word, lemmas, speech_register
 from .outlets import is_outlet, last_outlet, outlet_noun, speaks_for_itself
+from .speakers import find_speaker
 
 _MAX_NP = 5
 
@@ -129,6 +130,47 @@ def _source_before(ctx: Context, verb_i: int, lo: int) -> tuple[int, int, str, E
     if _is_titled(token) and j > lo and is_word(token) and token.pos is None:
         return j, j, token.text, None  # an unanalysed capitalised word: "WSJ", "Reuters"
     return None
+
+
+_MAX_ABOUT_GAP = 4  # "Про це ще у серпні заявив X": words between "про це" and the verb
+
+
+def _about_this(ctx: Context, verb_i: int, lo: int) -> int | None:
+    """The start of "Про це" / "Об этом" opening the sentence of the reporting verb at
+    ``verb_i``: the sentence attributes what came before it to whoever the verb names."""
+    lex = ctx.lex(verb_i)
+    if verb_i - lo < 2 or verb_i - lo > 2 + _MAX_ABOUT_GAP or not speech_register(lex, ctx.tokens[verb_i]):
+        return None
+    opener, anaphor = ctx.tokens[lo], ctx.tokens[lo + 1]
+    if opener.pos != "PREP" or anaphor.norm.lower() not in lex.anaphora:
+        return None
+    between = ctx.tokens[lo + 2 : verb_i]
+    if any(t.norm in CLAUSE_BREAKS or t.norm.lower() in lex.negations for t in between):
+        return None  # "Про це не сказав жоден міністр" attributes nothing
+    return lo
+
+
+def _speaker_source(ctx: Context, verb_i: int, hi: int) -> tuple[int, int, str, Entity | None] | None:
+    """The speaker named after the verb as a source: the person's name ("глава МИД Дмитрий
+    Кулеба" gives Кулеба), else the role phrase ("представник ВАТ «Оборонстрой»")."""
+    speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
+    if at is None or at <= verb_i:
+        return None  # "Про це він повідомив в інтерв'ю X": the pronoun is no source
+    if any(_phrase_at(ctx, j) for j in range(verb_i + 1, hi)):
+        return None  # "Об этом заявил X в интервью газете Y": the outlet is the source
+    phrase = [n for n in ctx.names if at <= n.first < hi and not _clause_between(ctx, at, n.first)]
+    people = [n for n in phrase if n.type in ("PER", "PERS")]  # the person, not their company
+    span = people[0] if people else next((n for n in phrase if n.name == speaker.name), None)
+    if span is not None:
+        return span.first, span.last, span.name, span.entity
+    if speaker.role is None:
+        return None
+    last = ctx.token_at(ctx.tokens[at].start + len(speaker.role) - 1)
+    return at, last, speaker.role, None
+
+
+def _clause_between(ctx: Context, first: int, last: int) -> bool:
+    return any(t.norm in CLAUSE_BREAKS for t in ctx.tokens[first:last])
 
 
 def _phrase_at(ctx: Context, i: int) -> tuple[str, ...] | None:
@@ -273,9 +315,13 @@ def _attribution_at(ctx: Context, i: int) -> Attribution | None:
         found = source_after(ctx, cue[1] + 1, hi)
         if found is not None and _quoted_instead(ctx, phrase, found[0]):
             return None
-    elif ctx.tokens[i].pos in ("VERB", None) and (ctx.tokens[i].lemma or "") in ctx.lex(i).source_verbs:
+    elif ctx.tokens[i].pos in ("VERB", None) and (ctx.tokens[i].lemma or "") in ctx.lex(i).source_verbs and (
+        found := _verb_source(ctx, i, lo, hi)
+    ):
         cue = (i, i)
-        found = _verb_source(ctx, i, lo, hi)
+    elif (about := _about_this(ctx, i, lo)) is not None:
+        cue = (about, i)  # "Про це заявив міністр X": whoever said it is the source
+        found = _speaker_source(ctx, i, hi)
     elif (found := _document_verb(ctx, i, hi)) is not None:
         cue = (i, i)
     elif (informant := informant_at(ctx, i)) is not None:

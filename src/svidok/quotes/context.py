@@ -179,7 +179,7 @@ def _name_genders(ctx: Context, ent: Entity, tokens: list[Token]) -> frozenset[s
     return found if found else _genders(tokens)
 
 
-def _is_name_token(token: Token) -> bool:
+def is_name_token(token: Token) -> bool:
     """Capitalised, with a personal-name reading and no function-word one ("Вона" is no name)."""
     if not token.is_title or any(p.pos in _NOT_NAMES for p in token.parses):
         return False
@@ -198,14 +198,14 @@ def _bare_names(ctx: Context) -> list[NameSpan]:
     """Personal names the morphology knows (Name/Surn/Patr readings) that no entity covers."""
     spans, i, tokens = [], 0, ctx.tokens
     while i < len(tokens):
-        if not _is_name_token(tokens[i]):
+        if not is_name_token(tokens[i]):
             i += 1
             continue
         first, last = i, i
         while (
             last + 1 < len(tokens)
             and tokens[last + 1].sent == tokens[i].sent
-            and (_is_name_token(tokens[last + 1]) or _agrees(tokens[last + 1], tokens[i]))
+            and (is_name_token(tokens[last + 1]) or _agrees(tokens[last + 1], tokens[i]))
         ):
             last += 1
         while (

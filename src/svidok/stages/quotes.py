@@ -32,6 +32,7 @@ from ..quotes.direct import (
     label_lines,
     marked_quotes,
 )
+from ..quotes.headlines import headline_quotes
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -40,6 +41,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         return []
     ctx = fresh_context(doc)
     found = cue_quotes(ctx)
+    found += headline_quotes(ctx, {i for f in found for i in range(f.first, f.last + 1)})
     found += marked_quotes(ctx)
     found = with_backward_quotes(ctx, found)
     claimed = {i for f in found for i in range(f.first, f.last + 1)}

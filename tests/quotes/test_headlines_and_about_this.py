@@ -1,0 +1,76 @@
+"""Constructions found missing on unseen Telegram and news text: headlines that name the speaker
+after a dash with no verb ("…, — Буданов"), and "Про це заявив X" / "Об этом заявил X" naming the
+source of what came before (positive and negative rows)."""
+
+from __future__ import annotations
+
+import pytest
+
+BUD = ("Кирило Буданов", "PER", ["Кирило Буданов", "Буданов"])
+PAV = ("Павел", "PER", ["Павел"])
+ZE = ("Володимир Зеленський", "PER", ["Зеленський"])
+KUL = ("Дмитро Кулеба", "PER", ["Дмитрий Кулеба"])
+MID = ("МИД", "ORG", ["МИД"])
+REZ = ("Олексій Резніков", "PER", ["Олексій Резніков"])
+ARCH = ("Архиматика", "ORG", ["Архиматика"])
+POP = ("Олександр Попов", "PER", ["Олександр ПОПОВ"])
+
+
+def _rows(doc):
+    return [(q.kind, q.text, q.speaker_name, q.speaker_role) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, entities, language, expected",
+    [
+        ("Такої поразки, як на Харківщині, у росіян не було ніде, ― Кирило Буданов", [BUD], "uk",
+         [("indirect", "Такої поразки, як на Харківщині, у росіян не було ніде", "Кирило Буданов", None)]),
+        ("Монахи не собираются покидать Киево-Печерскую лавру, — \nмитрополит Павел\nОн выступил утром.",
+         [PAV], "ru", [("indirect", "Монахи не собираются покидать Киево-Печерскую лавру", "Павел", "митрополит")]),
+        ("Основная слабость контрнаступления это отсутствие истребителей, — Welt.", [], "ru",
+         [("indirect", "Основная слабость контрнаступления это отсутствие истребителей", "Welt", None)]),
+        ("«Україна буде змушена піти на переговори з росією», — Bloomberg", [], "uk",
+         [("direct", "Україна буде змушена піти на переговори з росією", "Bloomberg", None)]),
+        # a headline broken over lines: the lines that end mid-sentence belong to it
+        ("🗣\nРоссия уничтожает много морских дронов,\nоднако\nони остаются эффективным оружием,\n—\nБуданов",
+         [BUD], "ru",
+         [("indirect", "Россия уничтожает много морских дронов,\nоднако\nони остаются эффективным оружием",
+           "Кирило Буданов", None)]),
+        # negatives: a verb after the dash is another construction; a list; too short; no comma
+        ("Україна отримає винищувачі, — каже Буданов.", [BUD], "uk",
+         [("indirect", "Україна отримає винищувачі", "Кирило Буданов", None)]),
+        ("На зустріч прийшли троє, — Іван, Марія та Буданов.", [BUD], "uk", []),
+        ("Дуже добре, — Буданов.", [BUD], "uk", []),
+        ("Головний гість вечора — Кирило Буданов.", [BUD], "uk", []),
+        ("Він вважає котів «милими», а собак — ні.", [], "uk", []),
+    ],
+)  # fmt: skip
+def test_headline_dash(analyse, text, entities, language, expected):
+    assert _rows(analyse(text, entities, language=language)) == expected
+
+
+def _sources(doc):
+    return [(s.name, s.cue) for s in doc.sources]
+
+
+@pytest.mark.parametrize(
+    "text, entities, language, expected",
+    [
+        ("Україна отримає винищувачі.\nПро це заявив Зеленський.", [ZE], "uk",
+         [("Володимир Зеленський", "Про це заявив")]),
+        ("Про це у Facebook написав міністр Олексій Резніков.", [REZ], "uk",
+         [("Олексій Резніков", "Про це у Facebook написав")]),
+        ("Украина получит истребители. Об этом заявил глава МИД Дмитрий Кулеба.", [MID, KUL], "ru",
+         [("Дмитро Кулеба", "Об этом заявил")]),
+        # the person, not the company they speak for
+        ("Про це заявив директор проектної групи «Архиматика» Олександр ПОПОВ.", [ARCH, POP], "uk",
+         [("Олександр Попов", "Про це заявив")]),
+        # negatives: a negated verb, a pronoun, an outlet named in the same sentence
+        ("Про це не сказав жоден міністр.", [], "uk", []),
+        ("Про це він повідомив журналістам.", [], "uk", []),
+        ("Об этом заявил Кулеба в интервью газете Politico.", [], "ru", [("Politico", "в интервью")]),
+        ("Україна отримає винищувачі, заявив Зеленський.", [ZE], "uk", []),
+    ],
+)  # fmt: skip
+def test_about_this_names_the_source(analyse, text, entities, language, expected):
+    assert _sources(analyse(text, entities, language=language)) == expected
