@@ -74,3 +74,29 @@ def _sources(doc):
 )  # fmt: skip
 def test_about_this_names_the_source(analyse, text, entities, language, expected):
     assert _sources(analyse(text, entities, language=language)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Со слов министра, Украина получит истребители.", "ru",
+         [("indirect", "Украина получит истребители", None, "министра")]),
+        ("Зі слів міністра, Україна отримає винищувачі.", "uk",
+         [("indirect", "Україна отримає винищувачі", None, "міністра")]),
+        ("Министр уверен, что Украина получит истребители.", "ru",
+         [("indirect", "Украина получит истребители", None, "Министр")]),
+        ("Министр выразил надежду, что Украина получит истребители.", "ru",
+         [("indirect", "Украина получит истребители", None, "Министр")]),
+        ("Министр обратил внимание на то, что Украина получит истребители.", "ru",
+         [("indirect", "Украина получит истребители", None, "Министр")]),
+        # a closing straight quote alone on its line still closes the quote
+        ('Министр выступил.\n"\nЛюбая страна может защищать свои пространства.\n", - сказал министр.', "ru",
+         [("direct", "Любая страна может защищать свои пространства.", None, "министр")]),
+        # negatives: the same words not reporting anything
+        ("Он передал привет семье.", "ru", []),
+        ("Він передає вітання родині.", "uk", []),
+        ("Министр уверенно вошёл в зал.", "ru", []),
+    ],
+)  # fmt: skip
+def test_reporting_words_found_missing(analyse, text, language, expected):
+    assert _rows(analyse(text, language=language)) == expected

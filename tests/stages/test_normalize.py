@@ -16,6 +16,9 @@ from svidok.stages.normalize import normalize_text
         ("„Ніколи“ не кажи", "«Ніколи» не кажи"),
         ('він сказав "так".', "він сказав «так»."),
         ("«Ніколи не кажи «ніколи»»", "«Ніколи не кажи «ніколи»»"),
+        # marks alone on their lines (Telegram): the one before a comma closes
+        ('"\nЦе нормально.\n", - сказав він.', "«\nЦе нормально.\n», - сказав він."),
+        ('ціна " за одиницю"', "ціна « за одиницю»"),
         ("‘so’ he said", "«so» he said"),
         ("don't", "don't"),
     ],

@@ -30,6 +30,8 @@ def _quote_side(text: str, i: int) -> str:
     """'«' if the mark at ``i`` opens a quotation, '»' if it closes one."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and after in ",.;:!?)]}…":
+        return "»"  # a closing mark on a line of its own: '…\n", - сказал он' (no quote opens on a comma)
     if before.isspace() or before in "([{—–-/«„" or i == 0:
         return "«"
     if after.isspace() or after in ".,;:!?)]}…—–-»" or i + 1 == len(text):
