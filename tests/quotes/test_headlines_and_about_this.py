@@ -92,6 +92,9 @@ def test_about_this_names_the_source(analyse, text, entities, language, expected
         # a closing straight quote alone on its line still closes the quote
         ('Министр выступил.\n"\nЛюбая страна может защищать свои пространства.\n", - сказал министр.', "ru",
          [("direct", "Любая страна может защищать свои пространства.", None, "министр")]),
+        # a Telegram post wraps the sentence over blank lines around a formatted word
+        ("Путін обрав стратегію виснаження, \nвважає\n \nпрем'єр Литви.", "uk",
+         [("indirect", "Путін обрав стратегію виснаження", None, "прем'єр Литви")]),
         # negatives: the same words not reporting anything
         ("Он передал привет семье.", "ru", []),
         ("Він передає вітання родині.", "uk", []),

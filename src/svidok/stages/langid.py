@@ -64,10 +64,22 @@ def _script_correction(text: str, code: str | None) -> str | None:
     return code
 
 
+_GOES_ON = re.compile(r"[a-zа-яіїєґёыэъ]")
+
+
+def _wrapped_over_blank_line(text: str, start: int, end: int) -> bool:
+    """Telegram exports put blank lines around formatted words: "…, вважає\n \nпрем'єр-міністерка
+    Литви …" is one sentence. A blank line after a word or comma, before a lowercase word, goes on."""
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and bool(_GOES_ON.match(text, end))
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty line blocks as (start, end), trimmed of surrounding whitespace."""
     spans, pos = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text + "\n"):
+        if _wrapped_over_blank_line(text, match.start(), match.end()):
+            continue
         start, end = pos, match.start()
         while start < end and text[start].isspace():
             start += 1

@@ -16,6 +16,7 @@ from ..document import Document, Sentence, Token
 from ..pipeline import stage
 
 _SRX_CODES = {"uk": "uk_two", "ru": "ru", "en": "en"}
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _LOWERCASE_RESTART = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[^\W\d_]*[a-zа-яіїєґё])", re.UNICODE)
 
 
@@ -70,7 +71,10 @@ def segment(doc: Document) -> Document:
     for p_index, para in enumerate(doc.paragraphs):
         n_start, n_end = _norm_range(doc, para.start, para.end)
         chunk = doc.norm[n_start:n_end]
-        for s_start, s_end in split_sentences(chunk, para.language or doc.language):
+        # A line break inside a paragraph only wraps its sentence (langid decided the breaks):
+        # the splitter sees a space there, so "…, вважає\n \nпрем'єр …" stays one sentence.
+        flat = _LINE_BREAK.sub(lambda m: " " * len(m.group()), chunk)
+        for s_start, s_end in split_sentences(flat, para.language or doc.language):
             first = len(tokens)
             for w_start, w_end in tokenize_words(chunk[s_start:s_end]):
                 a, b = n_start + s_start + w_start, n_start + s_start + w_end
