@@ -92,10 +92,27 @@ def _marked(ctx: Context, dash: int) -> tuple[int, int] | None:
     return first, last
 
 
+def _title_line(ctx: Context, dash: int) -> bool:
+    """ "Запад отчаянно хочет переговоров — Скотт Риттер": with no comma, only a title line
+    (one sentence, its own paragraph, no full stop) whose words before the dash hold a finite
+    verb; "Головний гість вечора — Кирило Буданов" is a copula, not a byline."""
+    lo, hi = ctx.sentence_range(dash)
+    para = ctx.paragraph_of(dash)
+    alone = (lo == 0 or ctx.paragraph_of(lo - 1) != para) and (
+        hi >= len(ctx.tokens) or ctx.paragraph_of(hi) != para
+    )
+    if not alone or ctx.tokens[hi - 1].norm in SENTENCE_END:
+        return False
+    return any(t.pos == "VERB" for t in ctx.tokens[lo:dash])
+
+
 def _plain(ctx: Context, dash: int, claimed: set[int]) -> tuple[int, int] | None:
-    if ctx.tokens[dash - 1].norm not in _LEAD_PUNCT:
+    if ctx.tokens[dash - 1].norm in _LEAD_PUNCT:
+        first, last = _statement_start(ctx, dash), dash - 2
+    elif _title_line(ctx, dash):
+        first, last = ctx.sentence_range(dash)[0], dash - 1
+    else:
         return None
-    first, last = _statement_start(ctx, dash), dash - 2
     while first <= last and not is_word(ctx.tokens[first]):
         first += 1
     if first > last or ctx.words(first, last) < _MIN_STATEMENT_WORDS:
@@ -103,6 +120,35 @@ def _plain(ctx: Context, dash: int, claimed: set[int]) -> tuple[int, int] | None
     if any(j in claimed for j in range(first, last + 1)):
         return None
     return first, last
+
+
+_MAX_LABEL_GAP = 6  # «…»: стендап-комік Щегель …: role words between the colon and the name
+
+
+def _quote_then_label(ctx: Context, span) -> Found | None:
+    """ "«Я вважаю, що …»: стендап-комік Щегель записав відеозвернення": a quotation opening its
+    paragraph, a colon, then the person it belongs to (the headline form of "X: «…»")."""
+    close = span.close_tok
+    if span.consumed or close + 2 >= len(ctx.tokens) or ctx.tokens[close + 1].norm != ":":
+        return None
+    if span.open_tok > 0 and ctx.paragraph_of(span.open_tok - 1) == ctx.paragraph_of(span.open_tok):
+        return None
+    _, hi = ctx.sentence_range(close + 1)
+    person = next(
+        (
+            n
+            for n in ctx.names
+            if close + 2 <= n.first <= close + 2 + _MAX_LABEL_GAP and n.last < hi and n.type in ("PER", "PERS")
+        ),
+        None,
+    )
+    first, last = span.open_tok + 1, close - 1
+    if person is None or any(not is_word(t) for t in ctx.tokens[close + 2 : person.first]):
+        return None
+    if ctx.words(first, last) < _MIN_STATEMENT_WORDS:
+        return None
+    span.consumed = True
+    return Found(first, last, "direct", _speaker(ctx, person, person.first, person.last), None)
 
 
 def headline_quotes(ctx: Context, claimed: set[int]) -> list[Found]:
@@ -122,4 +168,5 @@ def headline_quotes(ctx: Context, claimed: set[int]) -> list[Found]:
         kind = "direct" if marked else "indirect"
         found.append(Found(*inner, kind, _speaker(ctx, *tail), None))
         claimed.update(range(inner[0], inner[1] + 1))
-    return found
+    labelled = (_quote_then_label(ctx, span) for span in ctx.quote_spans)
+    return found + [f for f in labelled if f is not None]
