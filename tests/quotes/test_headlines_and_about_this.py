@@ -123,3 +123,21 @@ def test_about_this_names_the_source(analyse, text, entities, language, expected
 )  # fmt: skip
 def test_reporting_words_found_missing(analyse, text, language, expected):
     assert _rows(analyse(text, language=language)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Украина получит истребители, сообщают СМИ.", "ru", [("СМИ", "сообщают")]),
+        ("Об этом пишут западные СМИ.", "ru", [("западные СМИ", "пишут")]),
+        ("По сведениям Bloomberg, Украина получит истребители.", "ru", [("Bloomberg", "По сведениям")]),
+        ("Як передають ЗМІ, Україна отримає винищувачі.", "uk", [("ЗМІ", "Як передають")]),
+        ("За відомостями Bloomberg, Україна отримає винищувачі.", "uk", [("Bloomberg", "За відомостями")]),
+        # negatives: a lone "видання" points back at an outlet named before; a media noun as
+        # an object
+        ("«Україна отримає винищувачі», – пише видання.", "uk", []),
+        ("Міністр читає західні ЗМІ щоранку.", "uk", []),
+    ],
+)  # fmt: skip
+def test_outlets_without_names(analyse, text, language, expected):
+    assert _sources(analyse(text, language=language)) == expected

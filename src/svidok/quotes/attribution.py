@@ -63,6 +63,9 @@ def source_after(
     if j < hi and j in ctx.name_at:
         span = ctx.name_at[j]
         return span.first, span.last, span.name, span.entity
+    anaphoric = j == i + 1 and ctx.tokens[i].norm.islower()  # "пише видання": the outlet named before
+    if j > i and not anaphoric and lemmas(ctx.tokens[j - 1]) & lex.media_nouns and _ends_clause(ctx, j, hi):
+        return i, j - 1, ctx.text(i, j - 1)[0], None  # "повідомляють ЗМІ.", "пишут западные СМИ"
     if j < hi and _is_titled(ctx.tokens[j]) and is_word(ctx.tokens[j]):
         last = j
         while (
