@@ -141,3 +141,23 @@ def test_reporting_words_found_missing(analyse, text, language, expected):
 )  # fmt: skip
 def test_outlets_without_names(analyse, text, language, expected):
     assert _sources(analyse(text, language=language)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Кирило Буданов:\nМи повернемо всі окуповані території до кінця року.",
+         [("direct", "Ми повернемо всі окуповані території до кінця року", "Кирило Буданов", None)]),
+        ("Начальник ГУР Кирило Буданов:\nМи повернемо всі території до кінця року.",
+         [("direct", "Ми повернемо всі території до кінця року", "Кирило Буданов", "Начальник ГУР")]),
+        ("Кирило Буданов заявив журналістам:\n\nМи повернемо всі окуповані території.\nЦе питання часу.",
+         [("indirect", "Ми повернемо всі окуповані території", "Кирило Буданов", None)]),
+        ("❗️Кирило Буданов: Ми повернемо всі окуповані території.",
+         [("direct", "Ми повернемо всі окуповані території.", "Кирило Буданов", None)]),
+        # negatives: a colon after no name and no reporting verb; a verb that reports nothing
+        ("Що відомо:\nМи повернемо всі окуповані території до кінця року.", []),
+        ("Кирило Буданов відвідав фронт:\nВійська отримали нові дрони від партнерів.", []),
+    ],
+)  # fmt: skip
+def test_the_words_on_the_line_after_a_colon(analyse, text, expected):
+    assert _rows(analyse(text, [BUD])) == expected

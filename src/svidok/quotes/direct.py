@@ -350,6 +350,8 @@ def label_lines(ctx: Context, claimed: set[int]) -> list[Found]:
         first = sent.token_start
         if first > 0 and ctx.paragraph_of(first - 1) == sent.paragraph:
             continue
+        while first + 1 < sent.token_end and not is_word(ctx.tokens[first]) and ctx.tokens[first].norm not in DASHES:
+            first += 1  # "❗️Зеленський: …": an emoji before the label
         label = _label(ctx, first)
         if label is None:
             continue

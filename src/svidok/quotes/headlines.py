@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from .clauses import Found
 from .context import Context, NameSpan, is_name_token
-from .lexicon import DASHES, SENTENCE_END, is_word
 from .grammar import Speaker, role_before
+from .lexicon import DASHES, SENTENCE_END, is_word, speech_register
+from .speakers import find_speaker
 
 _MAX_TAIL_WORDS = 7  # role words and the name: "вице-премьер Молдовы Олег Серебрян"
 _MIN_STATEMENT_WORDS = 4
@@ -138,7 +139,9 @@ def _quote_then_label(ctx: Context, span) -> Found | None:
         (
             n
             for n in ctx.names
-            if close + 2 <= n.first <= close + 2 + _MAX_LABEL_GAP and n.last < hi and n.type in ("PER", "PERS")
+            if close + 2 <= n.first <= close + 2 + _MAX_LABEL_GAP
+            and n.last < hi
+            and n.type in ("PER", "PERS")
         ),
         None,
     )
@@ -170,3 +173,55 @@ def headline_quotes(ctx: Context, claimed: set[int]) -> list[Found]:
         claimed.update(range(inner[0], inner[1] + 1))
     labelled = (_quote_then_label(ctx, span) for span in ctx.quote_spans)
     return found + [f for f in labelled if f is not None]
+
+
+_MAX_AFTER_VERB = 3  # "заявив журналістам:": words between the verb and the colon
+
+
+def _paragraph_bounds(ctx: Context, i: int) -> tuple[int, int]:
+    para, first, last = ctx.paragraph_of(i), i, i
+    while first > 0 and ctx.paragraph_of(first - 1) == para:
+        first -= 1
+    while last + 1 < len(ctx.tokens) and ctx.paragraph_of(last + 1) == para:
+        last += 1
+    return first, last
+
+
+def _line_label(ctx: Context, first: int, colon: int) -> tuple[Speaker, str, tuple[int, int] | None] | None:
+    """Who a line ending with a colon gives the floor to: "Кирило Буданов:" (a name, direct
+    words follow) or "Кирило Буданов заявив журналістам:" (a reporting verb, a clause follows)."""
+    while first < colon and not is_word(ctx.tokens[first]):
+        first += 1  # "❗️Кирило Буданов:"
+    if first >= colon:
+        return None
+    span = ctx.name_at.get(colon - 1)
+    person = span is not None and span.last == colon - 1 and span.type in ("PER", "PERS")
+    if person and (span.first == first or role_before(ctx, span.first) == (first, span.first - 1)):
+        return _speaker(ctx, span, span.first, span.last), "direct", None
+    for verb in range(colon - 1, max(first, colon - 1 - _MAX_AFTER_VERB) - 1, -1):
+        if speech_register(ctx.lex(verb), ctx.tokens[verb]):
+            speaker = find_speaker(ctx, verb, first, colon)[0]
+            return speaker, "indirect", (verb, verb)
+    return None
+
+
+def colon_lines(ctx: Context, claimed: set[int]) -> list[Found]:
+    """A line ending with "Name:" or "X заявив:" and the paragraph after it: Telegram puts the
+    words on their own line ("Кирило Буданов заявив:\nМи повернемо всі території.")."""
+    found = []
+    for colon, token in enumerate(ctx.tokens[:-1]):
+        if token.norm != ":" or ctx.paragraph_of(colon + 1) == ctx.paragraph_of(colon):
+            continue
+        label = _line_label(ctx, _paragraph_bounds(ctx, colon)[0], colon)
+        first, last = _paragraph_bounds(ctx, colon + 1)
+        while last > first and ctx.tokens[last].norm in SENTENCE_END:
+            last -= 1
+        if label is None or ctx.words(first, last) < 3 or claimed & set(range(first, last + 1)):
+            continue
+        span = next((q for q in ctx.quote_spans if q.open_tok == first), None)
+        if span is not None and span.close_tok >= last:
+            continue  # "X:\n«…»" is a marked quote
+        speaker, kind, cue = label
+        found.append(Found(first, last, kind, speaker, cue))
+        claimed.update(range(first, last + 1))
+    return found

@@ -32,7 +32,7 @@ from ..quotes.direct import (
     label_lines,
     marked_quotes,
 )
-from ..quotes.headlines import headline_quotes
+from ..quotes.headlines import colon_lines, headline_quotes
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -48,6 +48,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     found += dash_lines(ctx, claimed)
     claimed = {i for f in found for i in range(f.first, f.last + 1)}
     found += label_lines(ctx, claimed)
+    claimed = {i for f in found for i in range(f.first, f.last + 1)}
+    found += colon_lines(ctx, claimed)
     continue_speakers(found, ctx)
     carried_subjects(found, ctx)
     cited_speakers(found, ctx)
