@@ -167,6 +167,25 @@ def _after_quoted_sentence(ctx: Context, span: QuoteSpan) -> bool:
     return any(t.norm == "»" for t in ctx.tokens[prev_lo:lo])
 
 
+def _whole_sentences(ctx: Context, span: QuoteSpan) -> Found | None:
+    """ "Крамер розповів про втрати. «Кілька моїх хлопців працюють … Це жахливо». Він …": whole
+    sentences in marks, mid-paragraph, with a finite verb, right after the text introduces one
+    person as a subject: that person's words. A quoted title never fills a sentence like this."""
+    lo, _ = ctx.sentence_range(span.open_tok)
+    opens = span.open_tok == lo or ctx.tokens[span.open_tok - 1].norm in SENTENCE_END
+    after = span.close_tok + 1
+    closes = after >= len(ctx.tokens) or ctx.tokens[after].norm in SENTENCE_END or (
+        ctx.paragraph_of(after) != ctx.paragraph_of(span.close_tok)
+    )
+    inner = _trimmed(ctx, span.open_tok + 1, span.close_tok - 1)
+    if not opens or not closes or inner is None or ctx.words(*inner) < _MIN_STANDALONE_WORDS:
+        return None
+    if not ctx.tokens[inner[0]].is_title or not any(t.pos == "VERB" for t in ctx.tokens[inner[0] : inner[1] + 1]):
+        return None
+    speaker = _introduced_speaker(ctx, span.open_tok)
+    return Found(*inner, "direct", speaker, None) if speaker != Speaker() else None
+
+
 def marked_quotes(ctx: Context) -> list[Found]:
     """Quotes from the quotation-mark spans the cue clauses left unclaimed."""
     found: list[Found] = []
@@ -175,7 +194,12 @@ def marked_quotes(ctx: Context) -> list[Found]:
             continue
         parts = _interrupted(ctx, span)
         if not parts:
-            one = _attributed_after(ctx, span) or _labelled(ctx, span) or _standalone(ctx, span)
+            one = (
+                _attributed_after(ctx, span)
+                or _labelled(ctx, span)
+                or _standalone(ctx, span)
+                or _whole_sentences(ctx, span)
+            )
             parts = [one] if one is not None else []
         found.extend(parts)
     return found
