@@ -170,3 +170,22 @@ def test_outlets_without_names(analyse, text, language, expected):
 )  # fmt: skip
 def test_the_words_on_the_line_after_a_colon(analyse, text, expected):
     assert _rows(analyse(text, [BUD])) == expected
+
+
+MOD = ("Минобороны", "ORG", ["Минобороны"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Украина получит истребители до конца года, сообщили в Минобороны.",
+         [("indirect", "Украина получит истребители до конца года", "Минобороны", None)]),
+        ("Как отметили в Минобороны, Украина получит истребители.",
+         [("indirect", "Украина получит истребители", "Минобороны", None)]),
+        # negatives: a place, not an organisation; a singular verb whose subject is not named
+        ("Украина получит истребители до конца года, сообщили в Киеве.", []),
+        ("Украина получит истребители до конца года, сообщил в Минобороны.", []),
+    ],
+)  # fmt: skip
+def test_an_organisation_after_a_plural_verb_speaks(analyse, text, expected):
+    assert _rows(analyse(text, [MOD, ("Київ", "LOC", ["Киеве"])], language="ru")) == expected
