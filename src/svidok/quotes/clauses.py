@@ -249,9 +249,7 @@ def _trailing_quote(ctx: Context, verb_i: int) -> Found | None:
         return None  # «…», — сказав він / — …, — сказав він: left to the marks and dashes
     speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
     if at is None or at < verb_i:
-        speaker = _institution_after(ctx, verb_i, hi)
-        if speaker is None:
-            return None
+        return None
     return _beside(ctx, cue_first, verb_i, lo, hi, speaker)
 
 
@@ -275,23 +273,6 @@ def _dialogue_line(ctx: Context, lo: int) -> bool:
     while first > 0 and ctx.paragraph_of(first - 1) == para:
         first -= 1
     return ctx.tokens[lo].norm in DASHES or ctx.tokens[first].norm in DASHES
-
-
-def _institution_after(ctx: Context, verb_i: int, hi: int) -> Speaker | None:
-    """ "…, сообщили в комитете врачей Судана." / "Как отметили в Минобороны, …": a plural
-    verb with no subject and an organisation in the locative phrase after it."""
-    best, lex = ctx.tokens[verb_i].best, ctx.lex(verb_i)
-    j = verb_i + 2
-    plural = best is not None and best.number == "plur"
-    if not plural or j >= hi or ctx.tokens[j - 1].norm.lower() not in lex.institution_prepositions:
-        return None
-    heads = lemmas(ctx.tokens[j]) & lex.institution_heads
-    role = ctx.tokens[j].text if heads else None  # "у пресслужбі": the head noun is the role
-    j += 1 if heads else 0
-    span = ctx.name_at.get(j)
-    if span is None or span.first != j or span.type != "ORG" or span.last >= hi:
-        return None
-    return Speaker(span.entity, span.name, role)
 
 
 def _subject_first_trailing(ctx: Context, verb_i: int) -> Found | None:
