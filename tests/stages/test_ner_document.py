@@ -115,3 +115,24 @@ def test_second_pass_keeps_offsets_and_finds_a_repeated_organisation():
     assert ("Міністерство охорони здоров'я України", "ORG") in found
     assert ("Міністерства охорони здоров'я", "ORG") in found
     assert all(text[m.start : m.end] == m.text for m in doc.model_mentions)
+
+
+@pytest.mark.parametrize(
+    "text,language,second_pass",
+    [
+        ("Атака на порт Новороссийска. Новороссийск является главным портом. Путин молчит.", "ru", False),
+        ("Служба безпеки України затримала агента. Голова СБУ Василь Малюк заявив це у Києві.", "uk", True),
+    ],
+)
+def test_second_pass_runs_on_ukrainian_sentences_only(text, language, second_pass):
+    from svidok.stages import ner_model
+
+    doc = svidok.analyze(text, id="lang", language=language)
+    first, second = ner_model.load_tagger(), ner_model.load_tagger(ner_model.SECOND_MODEL_PATH)
+    sentences = ner_model.model_sentences(doc)
+    labels = ner_model.first_pass_labels(doc, sentences, first)
+    assert ner_model.second_pass_features(doc, sentences, labels, skip_quiet=True)  # not quiet sentences
+    # the scores are marginals of the model that tagged: they tell which pass gave the mentions
+    one = [(m.start, m.end, m.label, m.score) for m in ner_model.tag_document(doc, first)]
+    two = [(m.start, m.end, m.label, m.score) for m in ner_model.tag_document(doc, first, second)]
+    assert (one != two) == second_pass
