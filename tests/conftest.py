@@ -45,13 +45,19 @@ def wipe_postgres(url: str) -> None:
         conn.execute("CREATE SCHEMA public")
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path):
-    """Where an empty archive of each backend can be made."""
-    if request.param == "sqlite":
-        return str(tmp_path / "archive.db")
+def fresh_archive_url(backend: str, folder) -> str:
+    """An empty archive of ``backend`` ("sqlite": a file in ``folder``; "postgres": the test
+    server, wiped), or a skip when that backend cannot be reached."""
+    if backend == "sqlite":
+        return str(folder / "archive.db")
     if not POSTGRES_URL:
         pytest.skip("SVIDOK_TEST_POSTGRES is not set")
     pytest.importorskip("psycopg")
     wipe_postgres(POSTGRES_URL)
     return POSTGRES_URL
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """Where an empty archive of each backend can be made."""
+    return fresh_archive_url(request.param, tmp_path)

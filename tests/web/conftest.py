@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import POSTGRES_URL, REPO, wipe_postgres
+from tests.conftest import REPO, fresh_archive_url
 
 pytest.importorskip("fastapi")
 
@@ -43,14 +43,7 @@ def archive_url(request, tmp_path_factory, analysed):
     """An archive holding the analysed articles; yields (url, {external id: article id})."""
     from svidok.store import open_store
 
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("web") / "archive.db")
-    else:
-        if not POSTGRES_URL:
-            pytest.skip("SVIDOK_TEST_POSTGRES is not set")
-        pytest.importorskip("psycopg")
-        wipe_postgres(POSTGRES_URL)
-        url = POSTGRES_URL
+    url = fresh_archive_url(request.param, tmp_path_factory.mktemp("web"))
     with open_store(url) as store:
         ids = {doc.id: store.put(doc).article_id for doc in analysed}
     return url, ids

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import POSTGRES_URL, REPO, wipe_postgres
+from tests.conftest import REPO, fresh_archive_url
 from tests.stories.labelled import labelled_doc
 
 from .test_browser import CHROMIUM, _dom_and_shot, _free_port, _wait_until_up
@@ -20,14 +20,7 @@ def story_archive(request, tmp_path_factory):
     """(url, {item: article id}, {item: story id}) of an archive with stories."""
     from svidok.store import open_store
 
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("stories") / "archive.db")
-    else:
-        if not POSTGRES_URL:
-            pytest.skip("SVIDOK_TEST_POSTGRES is not set")
-        pytest.importorskip("psycopg")
-        wipe_postgres(POSTGRES_URL)
-        url = POSTGRES_URL
+    url = fresh_archive_url(request.param, tmp_path_factory.mktemp("stories"))
     with open_store(url) as store:
         ids = {item: store.put(labelled_doc(item)).article_id for item in ITEMS}
         store.update_stories()

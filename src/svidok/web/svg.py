@@ -25,17 +25,9 @@ def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 
     first = min(first, last - timedelta(days=MIN_DAYS - 1))  # a few days alone would be giant bars
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     peak = max(counts.get(d.isoformat(), 0) for d in days) or 1
-    left, bottom, top = 36, 24, 10
+    left, bottom, top = _LEFT, _BOTTOM, _TOP
     bar = (width - left - 8) / len(days)
-    parts = [
-        (
-            f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" role="img" aria-label="Mentions per day">'
-        ),
-        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
-        f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
-        f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
-    ]
+    parts = _day_axes("chart", "Mentions per day", width, height, peak)
     for i, day in enumerate(days):
         n = counts.get(day.isoformat(), 0)
         if n:
@@ -45,7 +37,29 @@ def mentions_chart(per_day: Sequence[Count], *, width: int = 640, height: int = 
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}">'
                 f"<title>{day.isoformat()}: {n}</title></rect>"
             )
-    parts.append(f'<text x="{left}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
+    return _closed(parts, first, last, width, height)
+
+
+_LEFT, _BOTTOM, _TOP = 36, 24, 10  # margins of the per-day bar charts
+
+
+def _day_axes(css: str, label: str, width: int, height: int, peak: int) -> list[str]:
+    """The opening of a per-day bar chart: the svg element, its base line and its 0 / peak ticks."""
+    left, bottom, top = _LEFT, _BOTTOM, _TOP
+    return [
+        (
+            f'<svg class="{css}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="{label}">'
+        ),
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
+        f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
+        f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
+    ]
+
+
+def _closed(parts: list[str], first: date, last: date, width: int, height: int) -> str:
+    """The chart with its first and last day written under the axis."""
+    parts.append(f'<text x="{_LEFT}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
     parts.append(
         f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>'
     )
@@ -156,17 +170,9 @@ def timeline_chart(
     last = max(last, first + timedelta(days=6))
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     peak = max(sum(n for _, n in counts.get(d.isoformat(), ())) for d in days) or 1
-    left, bottom, top = 36, 24, 10
+    left, bottom, top = _LEFT, _BOTTOM, _TOP
     bar = (width - left - 8) / len(days)
-    parts = [
-        (
-            f'<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" role="img" aria-label="Articles per day by outlet">'
-        ),
-        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" class="axis"/>',
-        f'<text x="{left - 4}" y="{top + 8}" class="tick" text-anchor="end">{peak}</text>',
-        f'<text x="{left - 4}" y="{height - bottom}" class="tick" text-anchor="end">0</text>',
-    ]
+    parts = _day_axes("chart timeline", "Articles per day by outlet", width, height, peak)
     for i, day in enumerate(days):
         y = height - bottom
         for outlet, n in counts.get(day.isoformat(), ()):
@@ -177,9 +183,4 @@ def timeline_chart(
                 f'height="{h:.1f}" fill="{colours.get(outlet, PALETTE[-1])}">'
                 f"<title>{day.isoformat()} · {escape(outlet)}: {n}</title></rect>"
             )
-    parts.append(f'<text x="{left}" y="{height - 6}" class="tick">{first.isoformat()}</text>')
-    parts.append(
-        f'<text x="{width - 4}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>'
-    )
-    parts.append("</svg>")
-    return "".join(parts)
+    return _closed(parts, first, last, width, height)
