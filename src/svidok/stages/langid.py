@@ -38,9 +38,16 @@ def detect_language(text: str) -> str | None:
     letters = len(_LETTER.findall(sample))
     if letters < 3:
         return None
-    lang = _detector(letters < _SHORT_LETTERS).detect_language_of(sample)
+    lang = _detector(letters < _SHORT_LETTERS and not _telling_letters(sample)).detect_language_of(sample)
     code = lang.iso_code_639_1.name.lower() if lang is not None else None
     return _script_correction(sample, code)
+
+
+def _telling_letters(text: str) -> bool:
+    """Letters only one of the detected languages has (і, ы, …): the script rules then decide, and
+    a short text needs no slower detector."""
+    exclusive = frozenset().union(*(rule[0] for rule in _script_rules().values()))
+    return not exclusive.isdisjoint(text)
 
 
 @functools.cache
