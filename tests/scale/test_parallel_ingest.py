@@ -186,3 +186,41 @@ def test_parallel_writes_need_dask_and_postgresql(tmp_path, args, message):
     result = run("--db", tmp_path / "a.db", *args, "--no-progress")
     assert result.exit_code == 2 and message in result.stderr
     assert not (tmp_path / "a.db").exists()  # refused before anything was opened
+
+
+# -- stories: the workers embed each article, the writer only assigns ---------------------------
+def stories_of(url: str) -> tuple[list[tuple], list]:
+    """Story membership rows (similarity rounded) and the stored vectors, in article order."""
+    import numpy as np
+
+    with open_store(url) as store:
+        rows = store._read(
+            "SELECT article_id, story_id, similarity, duplicate_of, day, entity_keys, vector "
+            "FROM story_articles ORDER BY article_id"
+        )
+    members = [(a, s, round(float(sim), 4), dup, day, keys) for a, s, sim, dup, day, keys, _ in rows]
+    return members, [np.frombuffer(bytes(row[-1]), dtype=np.float32) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def reference_stories(tmp_path_factory):
+    url = str(tmp_path_factory.mktemp("one-stories") / "archive.db")
+    assert run("--db", url, "--no-progress").exit_code == 0
+    return stories_of(url)
+
+
+def test_workers_embed_for_the_stories_and_the_writer_does_not(reference_stories, tmp_path, monkeypatch):
+    import numpy as np
+
+    import svidok.stories.features as story_features
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the writer embedded an article its workers had embedded")
+
+    monkeypatch.setattr(story_features, "lead_vector", refuse)  # this process only: workers are spawned
+    url = str(tmp_path / "workers.db")
+    result = run("--db", url, "--workers", "2", "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    members, vectors = stories_of(url)
+    assert members == reference_stories[0] and len(members) == len(TEXTS)
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(vectors, reference_stories[1], strict=True))

@@ -12,6 +12,8 @@ import click
 from .options import db_option
 
 INPUT_FORMATS = ["text", "html", "rss", "jsonl", "csv"]
+# Story vectors the workers computed, kept until the stories update at the end (1.5 KB each).
+MAX_KEPT_VECTORS = 50_000
 
 
 def _inputs(paths: tuple[str, ...], input_format: str | None) -> Iterator[tuple[str, object, str | None]]:
@@ -44,34 +46,44 @@ def _plain_text_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, object, st
         yield path, Document(text=text, id=path), None
 
 
-def _analysed(items, workers: int | None, dask: str | None, batch_size: int, store_url: str | None = None):
+def _analysed(
+    items, workers: int | None, dask: str | None, batch_size: int, store_url: str | None = None,
+    story_vectors: bool = False,
+):  # fmt: skip
     """Items analysed here, in local worker processes or on a Dask cluster, in input order.
     ``workers``: None when not given (a LocalCluster then takes one worker per core);
-    ``store_url``: the Dask workers store into this PostgreSQL archive themselves."""
+    ``store_url``: the Dask workers store into this PostgreSQL archive themselves;
+    ``story_vectors``: workers also compute the stories' title + lead embedding."""
     from svidok.ingest import workers as local
 
     if dask is not None:
         from svidok.ingest.cluster import analyse_on_dask, dask_client
 
         with dask_client(dask, workers) as client:
-            yield from analyse_on_dask(items, client, batch_size, store_url)
+            yield from analyse_on_dask(items, client, batch_size, store_url, story_vectors)
     elif workers is not None and workers > 1:
-        yield from local.analyse_in_processes(items, workers, batch_size)
+        yield from local.analyse_in_processes(items, workers, batch_size, story_vectors)
     else:
         yield from local.analyse_here(items)
 
 
-def _write(store, item, counts: Counter[str]) -> None:
-    """The one writer: store the item's record, or count it as skipped (or as a worker stored it)."""
+def _write(store, item, counts: Counter[str], vectors: dict[int, object]) -> None:
+    """The one writer: store the item's record, or count it as skipped (or as a worker stored it);
+    keep the story vector a worker computed, by article id."""
     from svidok.errors import SvidokError
 
-    if item.status is not None:
-        counts[item.status] += 1
-    elif item.record is not None:
+    status = item.status
+    if status is None and item.record is not None:
         try:
-            counts[store.put_record(item.record).status.value] += 1
+            result = store.put_record(item.record)
+            status, item.article_id = result.status.value, result.article_id
         except (SvidokError, ValueError) as exc:  # this article only; the batch goes on
             item.reason = f"{type(exc).__name__}: {exc}"
+    if status is not None:
+        counts[status] += 1
+    kept = status in ("stored", "updated") and len(vectors) < MAX_KEPT_VECTORS
+    if item.story_vector is not None and item.article_id is not None and kept:
+        vectors[item.article_id] = item.story_vector  # past the cap, the update embeds it again
     if item.reason is not None:
         counts["skipped"] += 1
         tqdm_write(f"svidok: skipped {item.origin}: {item.reason}")
@@ -186,10 +198,13 @@ def ingest(
     try:
         with store, tqdm(unit="article", file=sys.stderr, disable=not show) as bar:
             writer_url = db if parallel_writes else None
-            for item in _analysed(items, workers, dask, batch_size, writer_url):
-                _write(store, item, counts)
+            vectors: dict[int, object] = {}
+            # with workers, they embed each article for its story; alone, the update below does
+            in_workers = stories and (dask is not None or (workers or 1) > 1)
+            for item in _analysed(items, workers, dask, batch_size, writer_url, in_workers):
+                _write(store, item, counts, vectors)
                 bar.update(1)
-            grouped = store.update_stories() if stories else None
+            grouped = store.update_stories(vectors=vectors) if stories else None
     except SvidokError as exc:  # the cluster cannot be reached, Dask is not installed, ...
         raise click.ClickException(str(exc)) from exc
     summary = ", ".join(f"{k} {counts[k]}" for k in ("stored", "updated", "unchanged", "skipped"))

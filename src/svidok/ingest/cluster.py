@@ -97,15 +97,16 @@ def worker_count(client) -> int:
 
 
 def analyse_on_dask(
-    items: Iterable[Item], client, batch_size: int, store_url: str | None = None
+    items: Iterable[Item], client, batch_size: int, store_url: str | None = None, story_vectors: bool = False
 ) -> Iterator[Item]:
     """Analyse batches on the cluster, yielding items in input order for the one writer; with
     ``store_url`` (a PostgreSQL archive) the workers store their batches themselves, in parallel,
-    and the items come back with their ``status``."""
+    and the items come back with their ``status``. ``story_vectors``: workers also embed each
+    article's title and lead for the stories."""
     if store_url is None:
-        task, args = analyse_batch, ()
+        task, args = analyse_batch, (story_vectors,)
     else:
-        task, args = store_batch, (store_url, uuid.uuid4().hex)
+        task, args = store_batch, (store_url, uuid.uuid4().hex, story_vectors)
     return in_order(
         lambda batch: client.submit(task, batch, *args, retries=RETRIES, pure=False),
         lambda future: future.result(),

@@ -39,6 +39,8 @@ class Item:
     reason: str | None = None
     record: Any = None  # svidok.store.records.ArticleRecord after analysis
     status: str | None = None  # set when a worker stored the record itself (stored, unchanged ...)
+    story_vector: Any = None  # the title + lead embedding for stories, computed by a worker
+    article_id: int | None = None  # set when a worker stored the record itself
 
 
 def warm_up() -> None:
@@ -65,8 +67,19 @@ def analyse_item(item: Item) -> Item:
     return item
 
 
-def analyse_batch(batch: list[Item]) -> list[Item]:
-    return [analyse_item(item) for item in batch]
+def with_story_vector(item: Item) -> Item:
+    """Compute the story vector here, in the worker, so the one writer does not (0.05-0.2 s each)."""
+    if item.record is not None:
+        from svidok.stories.cluster import load_config
+        from svidok.stories.features import lead_vector
+
+        item.story_vector = lead_vector(item.record.title, item.record.text, load_config())
+    return item
+
+
+def analyse_batch(batch: list[Item], story_vectors: bool = False) -> list[Item]:
+    analysed = [analyse_item(item) for item in batch]
+    return [with_story_vector(item) for item in analysed] if story_vectors else analysed
 
 
 # The archive this worker process writes into for the current ingest run: (run id, URL) -> store.
@@ -86,7 +99,7 @@ def _run_store(run_id: str, url: str) -> Any:
     return _STORES[(run_id, url)]
 
 
-def store_item(item: Item, url: str, run_id: str) -> Item:
+def store_item(item: Item, url: str, run_id: str, story_vectors: bool = False) -> Item:
     """Analyse one article and store it from this worker (parallel writers into one PostgreSQL
     archive); only the outcome travels back. Storing is idempotent: a batch computed again after
     its worker died finds the articles it had committed ``unchanged`` and stores nothing twice."""
@@ -95,16 +108,19 @@ def store_item(item: Item, url: str, run_id: str) -> Item:
     analyse_item(item)
     if item.record is None:
         return item
+    if story_vectors:
+        with_story_vector(item)
     try:
-        item.status = _run_store(run_id, url).put_record(item.record).status.value
+        result = _run_store(run_id, url).put_record(item.record)
+        item.status, item.article_id = result.status.value, result.article_id
     except (SvidokError, ValueError) as exc:
         item.reason = f"{type(exc).__name__}: {exc}"
     item.record = None
     return item
 
 
-def store_batch(batch: list[Item], url: str, run_id: str) -> list[Item]:
-    return [store_item(item, url, run_id) for item in batch]
+def store_batch(batch: list[Item], url: str, run_id: str, story_vectors: bool = False) -> list[Item]:
+    return [store_item(item, url, run_id, story_vectors) for item in batch]
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -130,7 +146,9 @@ def analyse_here(items: Iterable[Item]) -> Iterator[Item]:
         yield analyse_item(item)
 
 
-def analyse_in_processes(items: Iterable[Item], workers: int, batch_size: int) -> Iterator[Item]:
+def analyse_in_processes(
+    items: Iterable[Item], workers: int, batch_size: int, story_vectors: bool = False
+) -> Iterator[Item]:
     """Analyse in ``workers`` local processes (spawned: a clean interpreter each, which loads the
     pipeline once in its initializer)."""
     import multiprocessing
@@ -138,7 +156,7 @@ def analyse_in_processes(items: Iterable[Item], workers: int, batch_size: int) -
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=warm_up) as pool:
         yield from in_order(
-            lambda batch: pool.apply_async(analyse_batch, (batch,)),
+            lambda batch: pool.apply_async(analyse_batch, (batch, story_vectors)),
             lambda result: result.get(),
             batched(items, batch_size),
             workers * BATCHES_PER_WORKER,

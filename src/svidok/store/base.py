@@ -221,13 +221,16 @@ class Store(abc.ABC):
         """Serialise story assignment until commit, so two updates cannot both start the same
         story. SQLite needs nothing: BEGIN IMMEDIATE serialises all writes."""
 
-    def update_stories(self, progress: Callable[[int], Any] | None = None) -> StoryUpdate:
+    def update_stories(
+        self, progress: Callable[[int], Any] | None = None, vectors: dict[int, Any] | None = None
+    ) -> StoryUpdate:
         """Put every article not yet in a story into one (see :mod:`svidok.stories.archive`);
-        ``progress`` gets the number of articles assigned after each batch."""
+        ``progress`` gets the number of articles assigned after each batch; ``vectors``: lead
+        vectors by article id that ingest workers computed already."""
         from ..stories.archive import update_stories
 
         try:
-            return update_stories(self, progress=progress)
+            return update_stories(self, progress=progress, vectors=vectors)
         except self.database_errors as exc:
             raise StoreError(f"Could not update the stories in {self.location}: {exc}") from exc
 

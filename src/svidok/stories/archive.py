@@ -37,11 +37,13 @@ def since_version() -> int:
 
 
 def update_stories(
-    store, *, batch: int = BATCH, config: StoryConfig | None = None, progress: Callable[[int], Any] | None = None
-) -> StoryUpdate:
+    store, *, batch: int = BATCH, config: StoryConfig | None = None, progress: Callable[[int], Any] | None = None,
+    vectors: dict[int, Any] | None = None,
+) -> StoryUpdate:  # fmt: skip
     """Assign every article that is in no story yet (new or changed since the last update);
-    ``progress`` is called with the number of articles assigned after each batch."""
-    assigner = _Assigner(config or load_config())
+    ``progress`` is called with the number of articles assigned after each batch; ``vectors``:
+    article id -> lead vector computed already (by ingest workers), so it is not computed again."""
+    assigner = _Assigner(config or load_config(), vectors or {})
     while rows := _pending(store._read, batch):
         articles = assigner.features(store._read, rows)
         with store._transaction() as run:
@@ -117,8 +119,9 @@ def _pending(read: Runner, limit: int) -> list[tuple]:
 
 
 class _Assigner:
-    def __init__(self, config: StoryConfig) -> None:
+    def __init__(self, config: StoryConfig, vectors: dict[int, Any] | None = None) -> None:
         self.config = config
+        self.vectors = dict(vectors or {})  # article id -> lead vector computed by a worker
         self.index = StoryIndex(config)
         self.loaded: set[int] = set()
         self.result = StoryUpdate()
@@ -139,7 +142,8 @@ class _Assigner:
         for article_id, title, text, lemmas, published, ingested_at in rows:
             day = article_day(published, ingested_at)
             entity_keys = frozenset(keys.get(article_id, ()))
-            found.append(features(article_id, title, text, lemmas or "", entity_keys, day, self.config))
+            vector = self.vectors.pop(article_id, None)
+            found.append(features(article_id, title, text, lemmas or "", entity_keys, day, self.config, vector))
             self.titles[article_id] = _short(title or lead(None, text, self._first_sentence))
         return found
 

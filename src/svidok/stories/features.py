@@ -40,13 +40,19 @@ def article_day(published: str | None, ingested_at: str) -> date:
     return date.today()
 
 
-def features(
-    article_id: int, title: str | None, text: str, lemmas: str, entity_keys: frozenset[str],
-    day: date, config: StoryConfig,
-) -> ArticleFeatures:  # fmt: skip
+def lead_vector(title: str | None, text: str, config: StoryConfig) -> np.ndarray:
+    """The embedding of title + lead: the slow part (0.05-0.2 s), so ingest workers compute it."""
     from ..narratives.embedding import embed
 
-    vector = embed([lead(title, text, config)])[0].astype(VECTOR_DTYPE)
+    return embed([lead(title, text, config)])[0].astype(VECTOR_DTYPE)
+
+
+def features(
+    article_id: int, title: str | None, text: str, lemmas: str, entity_keys: frozenset[str],
+    day: date, config: StoryConfig, vector: np.ndarray | None = None,
+) -> ArticleFeatures:  # fmt: skip
+    """``vector``: :func:`lead_vector` computed already (by the worker that analysed the article)."""
+    vector = lead_vector(title, text, config) if vector is None else vector.astype(VECTOR_DTYPE)
     signature = _hasher().signature(shingles(lemmas.split(), 3))
     return ArticleFeatures(article_id, day, vector, signature, entity_keys)
 
