@@ -49,6 +49,12 @@ def _link(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+def _nav(path: str, params: dict[str, Any], page: int, more: bool) -> dict[str, str | None]:
+    """Links to the previous and next page of a paged list (None where there is none)."""
+    return {"prev": _link(path, {**params, "page": page - 1}) if page > 1 else None,
+            "next": _link(path, {**params, "page": page + 1}) if more else None}  # fmt: skip
+
+
 Text = Annotated[str | None, Query(max_length=500)]
 
 
@@ -67,8 +73,7 @@ def search_page(
         hits = state.store.search(**_search_args(filters), limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     except SearchError as exc:
         error = str(exc)
-    nav = {"prev": _link("/", {**filters, "page": page - 1}) if page > 1 else None,
-           "next": _link("/", {**filters, "page": page + 1}) if len(hits) > PAGE_SIZE else None}  # fmt: skip
+    nav = _nav("/", filters, page, len(hits) > PAGE_SIZE)
     facet_counts, facet_scope = _facets(state, filters) if not error else ({}, "")
     facets = {name: [(c, _link("/", {**filters, name: c.value})) for c in counts]
               for name, counts in facet_counts.items()}  # fmt: skip
@@ -150,9 +155,7 @@ def entities_page(
     store = request.app.state.archive.store
     result = queries.list_entities(store, type=type, name=name, limit=50, offset=(page - 1) * 50)
     params = {"name": name, "type": type}
-    nav = {"prev": _link("/entities", {**params, "page": page - 1}) if page > 1 else None,
-           "next": _link("/entities", {**params, "page": page + 1})
-           if result.offset + len(result.items) < result.total else None}  # fmt: skip
+    nav = _nav("/entities", params, page, result.offset + len(result.items) < result.total)
     return _render(request, "entities.html", result=result, params=params, nav=nav)
 
 
@@ -183,9 +186,7 @@ def quotes_page(
     params = {"speaker": speaker, "source": source, "language": language,
               "speaker_id": speaker_id, "about_id": about_id}  # fmt: skip
     result = queries.list_quotes(store, **params, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    nav = {"prev": _link("/quotes", {**params, "page": page - 1}) if page > 1 else None,
-           "next": _link("/quotes", {**params, "page": page + 1})
-           if result.offset + len(result.items) < result.total else None}  # fmt: skip
+    nav = _nav("/quotes", params, page, result.offset + len(result.items) < result.total)
     speakers = queries.facet_counts(store, "speaker", 15)
     sources = queries.list_sources(store, limit=15).items
     return _render(request, "quotes.html", result=result, params=params, nav=nav,
@@ -201,9 +202,7 @@ def stories_page(
     store = request.app.state.archive.store
     result = queries.list_stories(store, min_articles=min_articles, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     params = {"min_articles": min_articles}
-    nav = {"prev": _link("/stories", {**params, "page": page - 1}) if page > 1 else None,
-           "next": _link("/stories", {**params, "page": page + 1})
-           if result.offset + len(result.items) < result.total else None}  # fmt: skip
+    nav = _nav("/stories", params, page, result.offset + len(result.items) < result.total)
     return _render(request, "stories.html", result=result, min_articles=min_articles, nav=nav)
 
 
