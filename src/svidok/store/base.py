@@ -9,6 +9,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import enum
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,7 +27,7 @@ from .records import ArticleRecord, fold, to_record
 Runner = Callable[[str, Sequence[Any]], list[tuple]]
 
 
-# Letters that tell a Ukrainian spelling of a name, and Cyrillic as a whole (see _first_text).
+# Letters that tell a Ukrainian spelling of a name, and Cyrillic as a whole (see _entity_upsert_sql).
 UKRAINIAN_LETTERS = "іїєґІЇЄҐ"
 CYRILLIC_LETTERS = "а-яА-ЯёЁіїєґІЇЄҐ"
 
@@ -196,12 +197,24 @@ class Store(abc.ABC):
             )
         return PutResult(status, article_id)
 
-    def _first_text(self, a: str, b: str) -> str:
-        """SQL for the preferred of two spellings of one entity key: Ukrainian ones (і ї є ґ)
-        first, then other Cyrillic, then Latin; ties by code point. Not the first stored, so the
-        archive does not depend on the order in which parallel writers store articles."""
-        rank_a, rank_b = self._spelling_rank(a), self._spelling_rank(b)
-        return f"CASE WHEN ({rank_b}, {self._binary(b)}) < ({rank_a}, {self._binary(a)}) THEN {b} ELSE {a} END"
+    @functools.cached_property
+    def _entity_upsert_sql(self) -> str:
+        """Insert an entity or add to its counts. Of two spellings of one key the preferred is
+        kept: Ukrainian ones (і ї є ґ) first, then other Cyrillic, then Latin; ties by code point.
+        Not the first stored, so the archive does not depend on the order in which parallel
+        writers store articles."""
+        new, old = "excluded.name", "entities.name"
+        prefer_new = (f"({self._spelling_rank(new)}, {self._binary(new)}) "
+                      f"< ({self._spelling_rank(old)}, {self._binary(old)})")  # fmt: skip
+        return (
+            "INSERT INTO entities (key, name, name_fold, type, kb_id, qid, mention_count, article_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "mention_count = entities.mention_count + excluded.mention_count, "
+            "article_count = entities.article_count + excluded.article_count, "
+            f"name = CASE WHEN {prefer_new} THEN excluded.name ELSE entities.name END, "
+            f"name_fold = CASE WHEN {prefer_new} THEN excluded.name_fold ELSE entities.name_fold END "
+            "RETURNING id"
+        )
 
     def _spelling_rank(self, column: str) -> str:
         return (f"(CASE WHEN {self._matches(column, UKRAINIAN_LETTERS)} THEN 0 "
@@ -303,14 +316,7 @@ class Store(abc.ABC):
             ent = by_key[key][0][1]
             mentions = [m for _, e in by_key[key] for m in e.mentions]
             rows = run(
-                "INSERT INTO entities (key, name, name_fold, type, kb_id, qid, mention_count, article_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-                "mention_count = entities.mention_count + excluded.mention_count, "
-                "article_count = entities.article_count + excluded.article_count, "
-                f"name = {self._first_text('entities.name', 'excluded.name')}, "
-                "name_fold = CASE WHEN entities.name = "
-                f"{self._first_text('entities.name', 'excluded.name')} "
-                "THEN entities.name_fold ELSE excluded.name_fold END RETURNING id",
+                self._entity_upsert_sql,
                 (key, ent.name, fold(ent.name), ent.type, ent.kb_id, ent.qid,
                  len(mentions) - old_mentions, int(bool(mentions)) - int(bool(old_mentions))),
             )  # fmt: skip
