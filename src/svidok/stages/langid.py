@@ -46,8 +46,12 @@ def detect_language(text: str) -> str | None:
 def _telling_letters(text: str) -> bool:
     """Letters only one of the detected languages has (і, ы, …): the script rules then decide, and
     a short text needs no slower detector."""
-    exclusive = frozenset().union(*(rule[0] for rule in _script_rules().values()))
-    return not exclusive.isdisjoint(text)
+    return not _exclusive_letters().isdisjoint(text)
+
+
+@functools.cache
+def _exclusive_letters() -> frozenset[str]:
+    return frozenset().union(*(rule[0] for rule in _script_rules().values()))
 
 
 @functools.cache
