@@ -159,7 +159,7 @@ def _speaker_source(ctx: Context, verb_i: int, hi: int) -> tuple[int, int, str, 
     speaker, at = find_speaker(ctx, verb_i, verb_i + 1, hi, right_first=True)
     if at is None or at <= verb_i:
         return None  # "Про це він повідомив в інтерв'ю X": the pronoun is no source
-    if any(_phrase_at(ctx, j) for j in range(verb_i + 1, hi)):
+    if any(source_phrase_at(ctx, j) for j in range(verb_i + 1, hi)):
         return None  # "Об этом заявил X в интервью газете Y": the outlet is the source
     phrase = [n for n in ctx.names if at <= n.first < hi and not _clause_between(ctx, at, n.first)]
     people = [n for n in phrase if n.type in ("PER", "PERS")]  # the person, not their company
@@ -176,7 +176,7 @@ def _clause_between(ctx: Context, first: int, last: int) -> bool:
     return any(t.norm in CLAUSE_BREAKS for t in ctx.tokens[first:last])
 
 
-def _phrase_at(ctx: Context, i: int) -> tuple[str, ...] | None:
+def source_phrase_at(ctx: Context, i: int) -> tuple[str, ...] | None:
     # Called for every token: look only at the phrases that start with this token's word.
     for phrase in _phrases_by_first_word(ctx.lex(i).source_phrases).get(ctx.tokens[i].norm.lower(), ()):
         words = tuple(t.norm.lower() for t in ctx.tokens[i : i + len(phrase)])
@@ -312,7 +312,7 @@ def _document_locative(ctx: Context, i: int, hi: int) -> Attribution | None:
 
 def _attribution_at(ctx: Context, i: int) -> Attribution | None:
     lo, hi = ctx.sentence_range(i)
-    phrase = _phrase_at(ctx, i)
+    phrase = source_phrase_at(ctx, i)
     if phrase is not None:
         cue = (i, i + len(phrase) - 1)
         found = source_after(ctx, cue[1] + 1, hi)

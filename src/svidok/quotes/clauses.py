@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from .attribution import source_phrase_at
 from .context import Context, NameSpan, QuoteSpan
 from .lexicon import CLAUSE_BREAKS, DASHES, SENTENCE_END, Lexicon, is_word, lemmas, speech_register
 from .outlets import is_outlet, speaks_for_itself
@@ -297,8 +298,7 @@ def _citing_tail(ctx: Context, i: int) -> bool:
     the sentence; the source cue after it is the sources stage's."""
     if i + 1 >= len(ctx.tokens) or ctx.tokens[i].norm != ",":
         return False
-    words = [t.norm.lower() for t in ctx.tokens[i + 1 : i + 5]]
-    return any(tuple(words[: len(p)]) == p for p in ctx.lex(i).source_phrases)
+    return source_phrase_at(ctx, i + 1) is not None
 
 
 def _beside(
