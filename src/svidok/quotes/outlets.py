@@ -22,11 +22,9 @@ def is_outlet(ctx: Context, span: NameSpan) -> bool:
     introduced by an outlet noun ("видання «Вголос»")."""
     if span.type in _PEOPLE:
         return False
-    entity = span.entity
-    if entity is not None and entity.kb_id:
-        entry = load_kb().by_id.get(entity.kb_id)
-        if entry is not None and entry.media:
-            return True
+    entry = _kb_entry(span)
+    if entry is not None and entry.media:
+        return True
     return any(
         _introduced_by(ctx, other, ctx.lex(other.first).outlet_nouns) for other in _same_name(ctx, span)
     )
@@ -40,16 +38,21 @@ def speaks_for_itself(ctx: Context, span: NameSpan) -> bool:
         return True
     if span.type != "ORG" or is_outlet(ctx, span):
         return False
-    if span.entity is not None and span.entity.kb_id:
-        entry = load_kb().by_id.get(span.entity.kb_id)
-        if entry is not None and entry.company:
-            return True
+    entry = _kb_entry(span)
+    if entry is not None and entry.company:
+        return True
     lex = ctx.lex(span.first)
     companies = lex.company_nouns | lex.company_markers
     return any(
         _introduced_by(ctx, other, companies) or ctx.tokens[other.first].norm.lower() in lex.company_markers
         for other in _same_name(ctx, span)
     )
+
+
+def _kb_entry(span: NameSpan):
+    """The knowledge-base entry the name is linked to, if any."""
+    entity = span.entity
+    return load_kb().by_id.get(entity.kb_id) if entity is not None and entity.kb_id else None
 
 
 def _same_name(ctx: Context, span: NameSpan) -> list[NameSpan]:
